@@ -1,0 +1,19 @@
+// @ts-check
+// `npm run bench [-- --json]`: speed figures as ratios against baselines measured in this same run.
+import { hasCorpus, loadCorpus, CORPUS } from './corpus.js';
+import { benchParse } from './parse.js';
+
+const json = process.argv.includes('--json');
+const figures = {};
+const log = (s) => process.stderr.write(`${s}\n`);
+
+if (!hasCorpus()) {
+  log(`bench: ${CORPUS} is absent; the corpus benchmarks need ../shared beside the project.`);
+} else {
+  const docs = await loadCorpus();
+  log(`corpus: ${docs.length} files, ${(docs.reduce((n, d) => n + d.bytes, 0) / 1048576).toFixed(1)} MiB`);
+  Object.assign(figures, await benchParse(docs));
+  log(`parse: ${figures.parseDocsPerSecond} docs/s, ${figures.parseMBPerSecond} MB/s; bare remark ${figures.remarkMs} ms, kblint parse ${figures.parseMs} ms, ratio ${figures.parseVsRemark} (target <= 1.3)`);
+}
+
+if (json) process.stdout.write(`${JSON.stringify(figures)}\n`);
