@@ -1,6 +1,7 @@
 // @ts-check
 // `npm run bench [-- --json]`: speed figures as ratios against baselines measured in this same run.
 import { hasCorpus, loadCorpus, CORPUS } from './corpus.js';
+import { benchBuild } from './build.js';
 import { benchParse } from './parse.js';
 
 const json = process.argv.includes('--json');
@@ -14,6 +15,8 @@ if (!hasCorpus()) {
   log(`corpus: ${docs.length} files, ${(docs.reduce((n, d) => n + d.bytes, 0) / 1048576).toFixed(1)} MiB`);
   Object.assign(figures, await benchParse(docs));
   log(`parse: ${figures.parseDocsPerSecond} docs/s, ${figures.parseMBPerSecond} MB/s; bare remark ${figures.remarkMs} ms, kblint parse ${figures.parseMs} ms, ratio ${figures.parseVsRemark} (target <= 1.3)`);
+  Object.assign(figures, await benchBuild());
+  log(`build: ${figures.buildFiles} files; bare remark ${figures.buildRemarkMs} ms, cold build ${figures.buildColdMs} ms (ratio ${figures.buildVsRemark}, target <= 1.0), warm rebuild after one edit ${figures.buildWarmMs} ms (${figures.warmVsCold} of cold, target <= 0.1)`);
 }
 
 if (json) process.stdout.write(`${JSON.stringify(figures)}\n`);

@@ -4,6 +4,9 @@
  * Exits 1 when any file failed to parse.
  */
 import { isKblintError } from '../errors.js';
+import { extractRequirements } from '../extract/index.js';
+import { lexiconLanguages } from '../extract/lexicons/index.js';
+import { localeOf } from '../kb/article.js';
 import { countDocument, parseFile } from '../parse/index.js';
 import { displayPath, markdownFiles } from '../util/files.js';
 
@@ -16,6 +19,8 @@ async function main(dirs: string[]): Promise<number> {
   const callouts: Record<string, number> = { note: 0, important: 0, caution: 0, tip: 0, warning: 0 };
   const errors: string[] = [];
   const warningCodes: Record<string, number> = {};
+  const perLocale = new Map<string, { files: number; levels: Record<string, number>; claims: Record<string, number> }>();
+  let notExtracted = 0;
   for (const dir of dirs) {
     for (const file of await markdownFiles(dir)) {
       totals.files++;
@@ -31,6 +36,18 @@ async function main(dirs: string[]): Promise<number> {
         totals.warnings += c.warnings;
         for (const [k, v] of Object.entries(c.callouts)) callouts[k] = (callouts[k] ?? 0) + v;
         for (const d of doc.diagnostics) warningCodes[d.code] = (warningCodes[d.code] ?? 0) + 1;
+        const locale = localeOf(doc.meta.locale, doc.file);
+        if (!locale || !lexiconLanguages().includes(locale.slice(0, 2))) {
+          notExtracted++;
+          continue;
+        }
+        const stats = perLocale.get(locale) ?? { files: 0, levels: {}, claims: {} };
+        perLocale.set(locale, stats);
+        stats.files++;
+        for (const r of extractRequirements(doc, { locale, doc: doc.meta.assetId ?? doc.file })) {
+          stats.levels[r.level] = (stats.levels[r.level] ?? 0) + 1;
+          for (const c of r.claims) stats.claims[c.kind] = (stats.claims[c.kind] ?? 0) + 1;
+        }
       } catch (e) {
         if (!isKblintError(e)) throw e;
         errors.push(e.format());
@@ -45,6 +62,12 @@ async function main(dirs: string[]): Promise<number> {
   out.write(`code samples: ${totals.codeSamples}\n`);
   out.write(`article links: ${totals.articleLinks}, external links: ${totals.externalLinks}\n`);
   out.write(`warnings: ${totals.warnings}${totals.warnings ? ` (${Object.entries(warningCodes).sort().map(([k, v]) => `${k} ${v}`).join(', ')})` : ''}\n`);
+  const fmt = (m: Record<string, number>) => Object.entries(m).sort().map(([k, v]) => `${k} ${v}`).join(', ');
+  for (const [locale, st] of [...perLocale].sort(([a], [b]) => a.localeCompare(b))) {
+    out.write(`requirements ${locale} (${st.files} files): ${fmt(st.levels)}\n`);
+    out.write(`claims ${locale}: ${fmt(st.claims)}\n`);
+  }
+  if (notExtracted) out.write(`not extracted (locale unknown or without a lexicon): ${notExtracted}\n`);
   for (const e of errors) out.write(`error: ${e}\n`);
   out.write(`files: ${totals.files}, errors: ${errors.length}\n`);
   return errors.length > 0 ? 1 : 0;

@@ -2,7 +2,10 @@ import { readFileSync } from 'node:fs';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { isKblintError, KblintError } from '../errors.js';
 import { processIO, type CliIO } from './io.js';
+import { buildCommand } from './commands/build.js';
+import { diffCommand } from './commands/diff.js';
 import { parseCommand } from './commands/parse.js';
+import { showCommand } from './commands/show.js';
 
 export type ParsedOptions = Record<string, string | boolean | string[] | undefined>;
 
@@ -14,7 +17,7 @@ export interface Command {
   run(args: { positionals: string[]; options: ParsedOptions; io: CliIO }): Promise<number>;
 }
 
-const commands: Command[] = [parseCommand];
+const commands: Command[] = [buildCommand, showCommand, diffCommand, parseCommand];
 
 export function registerCommand(command: Command): void {
   commands.push(command);

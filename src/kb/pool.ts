@@ -1,0 +1,70 @@
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { isKblintError } from '../errors.js';
+import { buildArticleFile } from './article.js';
+import type { ArticleResult } from './types.js';
+
+export interface WorkerTask {
+  files: { index: number; path: string; name: string }[];
+}
+export type WorkerReply = { index: number; ok: true; result: ArticleResult } | { index: number; ok: false; message: string };
+
+const WORKER = fileURLToPath(new URL('./worker.js', import.meta.url));
+/** Below this many articles, starting workers costs more than it saves. */
+const MIN_PARALLEL = 24;
+const CHUNK = 8;
+
+export interface PoolOptions {
+  workers?: number;
+  onProgress?: (done: number) => void;
+}
+
+/** Build articles on worker threads (or in this thread for a few); replies come back by index. */
+export async function buildArticles(files: WorkerTask['files'], options: PoolOptions = {}): Promise<WorkerReply[]> {
+  const count = Math.min(options.workers ?? availableParallelism(), Math.ceil(files.length / CHUNK));
+  if (files.length < MIN_PARALLEL || count < 2 || !existsSync(WORKER)) return inThisThread(files, options);
+  const replies: WorkerReply[] = [];
+  let next = 0;
+  const take = (): WorkerTask | undefined => {
+    if (next >= files.length) return undefined;
+    const chunk = files.slice(next, next + CHUNK);
+    next += CHUNK;
+    return { files: chunk };
+  };
+  await Promise.all(
+    Array.from({ length: count }, () =>
+      new Promise<void>((resolve, reject) => {
+        const worker = new Worker(WORKER);
+        const feed = () => {
+          const task = take();
+          if (task) worker.postMessage(task);
+          else void worker.terminate().then(() => resolve());
+        };
+        worker.on('message', (batch: WorkerReply[]) => {
+          replies.push(...batch);
+          options.onProgress?.(replies.length);
+          feed();
+        });
+        worker.on('error', reject);
+        feed();
+      }),
+    ),
+  );
+  return replies;
+}
+
+async function inThisThread(files: WorkerTask['files'], options: PoolOptions): Promise<WorkerReply[]> {
+  const replies: WorkerReply[] = [];
+  for (const { index, path, name } of files) {
+    try {
+      replies.push({ index, ok: true, result: await buildArticleFile(path, name) });
+    } catch (e) {
+      if (!isKblintError(e)) throw e;
+      replies.push({ index, ok: false, message: e.format() });
+    }
+    options.onProgress?.(replies.length);
+  }
+  return replies;
+}

@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { claimsOf } from '../../src/extract/claims.js';
+import { extractRequirements } from '../../src/extract/index.js';
+import { classifyTokens, tokenize } from '../../src/extract/lexicon.js';
+import { lexiconsFor } from '../../src/extract/lexicons/index.js';
+import { splitSentences } from '../../src/extract/sentences.js';
+import { parseString } from '../../src/parse/index.js';
+
+const level = (locale: string, s: string) => classifyTokens(tokenize(s), lexiconsFor(locale)) ?? 'info';
+
+describe('modal wording per locale', () => {
+  it.each([
+    ['nl-NL', 'U moet de server opnieuw opstarten.', 'must'],
+    ['nl-NL', 'Voor oudere systemen dient u de client te installeren.', 'must'],
+    ['nl-NL', 'Hiervoor is een certificaat vereist.', 'must'],
+    ['nl-NL', 'Een geldig certificaat is noodzakelijk.', 'must'],
+    ['nl-NL', 'De client mag niet op de server worden geïnstalleerd.', 'must-not'],
+    ['nl-NL', 'De client kan niet langer afzonderlijk worden geïnstalleerd.', 'must-not'],
+    ['nl-NL', 'De gebruiker hoeft geen beheerder te zijn.', 'not-needed'],
+    ['nl-NL', 'Daarvoor is geen netwerkverbinding nodig.', 'not-needed'],
+    ['nl-NL', 'Het wordt aanbevolen SSL te gebruiken.', 'should'],
+    ['nl-NL', 'Het wordt aangeraden een back-up te maken.', 'should'],
+    ['nl-NL', 'U kunt ook een script gebruiken.', 'may'],
+    ['nl-NL', 'De activering wordt lokaal uitgevoerd.', 'info'],
+    ['en-US', 'You must restart the computer.', 'must'],
+    ['en-US', 'You must not install the client on the server.', 'must-not'],
+    ['en-US', 'Administrator rights are required.', 'must'],
+    ['en-US', 'This method requires local administrator rights.', 'must'],
+    ['en-US', 'You need to activate the client.', 'must'],
+    ['en-US', 'You should use SSL.', 'should'],
+    ['en-US', 'The client cannot be installed separately.', 'must-not'],
+    ['en-US', 'The client can no longer be installed separately.', 'must-not'],
+    ['en-US', 'The user does not need administrator rights.', 'not-needed'],
+    ['en-US', 'Using SSL is recommended.', 'should'],
+    ['de-DE', 'Sie muss neu gestartet werden.', 'must'],
+    ['de-DE', 'Der Client darf nicht installiert werden.', 'must-not'],
+    ['de-DE', 'Hierfür ist ein Zertifikat erforderlich.', 'must'],
+    ['de-DE', 'Der Client benötigt Port 443.', 'must'],
+    ['de-DE', 'Sie sollten SSL verwenden.', 'should'],
+    ['de-DE', 'SSL wird empfohlen.', 'should'],
+    ['de-DE', 'Der Client wird nicht mehr separat installiert.', 'must-not'],
+    ['de-DE', 'Eine Netzwerkverbindung ist nicht erforderlich.', 'not-needed'],
+    // An English body in a localized repository is read with the English lexicon as well.
+    ['nl-NL', 'You must restart the server.', 'must'],
+  ])('%s: %s → %s', (locale, sentence, expected) => {
+    expect(level(locale, sentence)).toBe(expected);
+  });
+});
+
+describe('negation turns a privilege around', () => {
+  it.each([
+    ['de gebruiker heeft geen beheerdersbevoegdheden nodig', true, 'none'],
+    ['dit vereist lokale beheerdersrechten', false, 'local-admin'],
+    ['the user does not need local administrator rights', true, 'none'],
+    ['this requires local administrator rights', false, 'local-admin'],
+    ['der Benutzer benötigt keine lokalen Administratorrechte', true, 'none'],
+  ])('%s', (sentence, notNeeded, value) => {
+    expect(claimsOf(sentence, notNeeded, { previousPorts: [] })).toContainEqual({ kind: 'privilege', value });
+  });
+});
+
+describe('sentences', () => {
+  it('splits at sentence ends but not after abbreviations, versions or file names', () => {
+    expect(splitSentences('Installeer bijv. MsDrmClient.msi op Windows 2000. Start daarna .NET 1.1 opnieuw! Klaar? Ja.').map((s) => s.text)).toEqual([
+      'Installeer bijv. MsDrmClient.msi op Windows 2000.',
+      'Start daarna .NET 1.1 opnieuw!',
+      'Klaar?',
+      'Ja.',
+    ]);
+  });
+});
+
+describe('adversarial input stays linear', () => {
+  const time = (n: number) => {
+    const line = 'moet hoeft geen netwerkverbinding poort 443 installeren en vervolgens activeren vóór Windows Vista '.repeat(n);
+    const doc = parseString(`---\nms:assetid: x\n---\n\n${line}\n`, 'big.md');
+    const t0 = performance.now();
+    const reqs = extractRequirements(doc, { locale: 'nl-NL', doc: 'x' });
+    return { ms: performance.now() - t0, count: reqs.length };
+  };
+
+  it('extracts a 1 MB line of repeated modal words about ten times slower than 100 KB', () => {
+    time(200); // warm-up
+    const small = time(1_000); // ~100 KB
+    const large = time(10_000); // ~1 MB
+    expect(large.count).toBe(1);
+    expect(small.count).toBe(1);
+    // Linear work gives a ratio near 10; backtracking would give 100 or more.
+    expect(large.ms / Math.max(small.ms, 1)).toBeLessThan(30);
+  });
+});
