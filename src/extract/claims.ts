@@ -82,7 +82,10 @@ export function methodsIn(text: string): Method[] {
 }
 
 /** Port numbers that follow a port word within three tokens ("poort 80 of poort 443", "TCP 443"). */
+const MAY_NAME_A_PORT = /(poort|port|anschluss|puerto|tcp|udp)/i;
+
 export function portsIn(sentence: string): number[] {
+  if (!MAY_NAME_A_PORT.test(sentence)) return [];
   const tokens = sentence.match(/[\p{L}\p{N}]+/gu) ?? [];
   const ports = new Set<number>();
   for (let i = 0; i < tokens.length; i++) {

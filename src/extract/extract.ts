@@ -58,7 +58,7 @@ class Extractor {
     const scope: Scope = { ...inherited };
     const method = methodOfTitle(section.title);
     if (method) scope.method = method;
-    const unit = { section: section.title, path: path.join('.') || '0', counter: 0 };
+    const unit = { section: section.title, slug: slug(section.title || 'intro'), path: path.join('.') || '0', counter: 0 };
     for (const block of section.blocks) this.block(block, unit, scope, false);
     section.children.forEach((child, i) => this.section(child, [...path, i + 1], scope));
   }
@@ -137,7 +137,7 @@ class Extractor {
 
   private emit(quote: string, claims: Claim[], level: Level, scope: Scope, pos: SourcePos, unit: Unit, place: string): void {
     const key = ID_KEY_ORDER.find((k) => claims.some((c) => c.kind === k)) ?? level;
-    const base = `${this.prefix}/${slug(unit.section || 'intro')}/${key}`;
+    const base = `${this.prefix}/${unit.slug}/${key}`;
     const n = (this.ordinals.get(base) ?? 0) + 1;
     this.ordinals.set(base, n);
     this.out.push({
@@ -172,6 +172,7 @@ function installThenActivate(sentence: string): Claim | undefined {
 
 interface Unit {
   section: string;
+  slug: string;
   path: string;
   counter: number;
 }

@@ -23,6 +23,9 @@ type Compiled = Word[];
 export interface CompiledLexicon {
   language: string;
   levels: [Level | 'not-needed', Compiled[]][];
+  /** Every first word of every pattern (stems by their prefix): a sentence with none of them is skipped. */
+  firstWords: Set<string>;
+  firstStems: string[];
 }
 
 function compilePattern(p: string): Compiled {
@@ -34,8 +37,12 @@ function compilePattern(p: string): Compiled {
 }
 
 export function compileLexicon(lex: Lexicon): CompiledLexicon {
+  const all = [...lex.mustNot, ...lex.notNeeded, ...lex.must, ...lex.should, ...lex.may].map(compilePattern);
+  const firsts = all.map((p) => p[0]).filter((w): w is { text: string; stem: boolean } => w !== undefined && w !== 'gap');
   return {
     language: lex.language,
+    firstWords: new Set(firsts.filter((w) => !w.stem).map((w) => w.text)),
+    firstStems: firsts.filter((w) => w.stem).map((w) => w.text),
     // Order matters: the first level whose pattern matches wins.
     levels: [
       ['must-not', lex.mustNot.map(compilePattern)],
@@ -49,8 +56,11 @@ export function compileLexicon(lex: Lexicon): CompiledLexicon {
 
 /** Lower-case word tokens of a sentence (letters with diacritics, digits, apostrophes). */
 export function tokenize(sentence: string): string[] {
-  return sentence.toLowerCase().match(/[\p{L}\p{N}][\p{L}\p{N}'’]*/gu) ?? [];
+  // Explicit Latin, Greek and Cyrillic ranges: a non-Unicode regex is several times faster here.
+  return sentence.toLowerCase().match(WORD) ?? [];
 }
+
+const WORD = /[0-9a-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff][0-9a-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff'’]*/g;
 
 function wordMatches(w: { text: string; stem: boolean }, token: string): boolean {
   return w.stem ? token.startsWith(w.text) : token === w.text;
@@ -83,6 +93,7 @@ function matchFrom(pattern: Compiled, p: number, tokens: string[], t: number): b
 
 export function classifyTokens(tokens: string[], lexicons: CompiledLexicon[]): Level | 'not-needed' | undefined {
   for (const lex of lexicons) {
+    if (!tokens.some((t) => lex.firstWords.has(t) || lex.firstStems.some((s) => t.startsWith(s)))) continue;
     for (const [level, patterns] of lex.levels) {
       if (patterns.some((p) => matches(p, tokens))) return level;
     }
