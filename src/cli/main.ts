@@ -19,10 +19,6 @@ export interface Command {
 
 const commands: Command[] = [buildCommand, showCommand, diffCommand, parseCommand];
 
-export function registerCommand(command: Command): void {
-  commands.push(command);
-}
-
 function version(): string {
   const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
   return pkg.version;
