@@ -55,15 +55,20 @@ export async function buildArticles(files: WorkerTask['files'], options: PoolOpt
   return replies;
 }
 
+/** One article → a reply; a broken article is data (its KblintError), anything else a bug that propagates. */
+export async function buildReply({ index, path, name }: WorkerTask['files'][number]): Promise<WorkerReply> {
+  try {
+    return { index, ok: true, result: await buildArticleFile(path, name) };
+  } catch (e) {
+    if (!isKblintError(e)) throw e;
+    return { index, ok: false, message: e.format() };
+  }
+}
+
 async function inThisThread(files: WorkerTask['files'], options: PoolOptions): Promise<WorkerReply[]> {
   const replies: WorkerReply[] = [];
-  for (const { index, path, name } of files) {
-    try {
-      replies.push({ index, ok: true, result: await buildArticleFile(path, name) });
-    } catch (e) {
-      if (!isKblintError(e)) throw e;
-      replies.push({ index, ok: false, message: e.format() });
-    }
+  for (const file of files) {
+    replies.push(await buildReply(file));
     options.onProgress?.(replies.length);
   }
   return replies;

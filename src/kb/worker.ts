@@ -1,18 +1,18 @@
 import { parentPort } from 'node:worker_threads';
-import { isKblintError } from '../errors.js';
-import { buildArticleFile } from './article.js';
-import type { WorkerReply, WorkerTask } from './pool.js';
+import { buildReply, type WorkerReply, type WorkerTask } from './pool.js';
 
-// One article at a time from the pool; errors are data, never a crashed worker.
+// A batch of articles from the pool. A bug in one article is reported as its error, so the
+// worker never dies half-way through a batch.
 parentPort!.on('message', async (task: WorkerTask) => {
   const replies: WorkerReply[] = [];
-  for (const { index, path, name } of task.files) {
-    try {
-      replies.push({ index, ok: true, result: await buildArticleFile(path, name) });
-    } catch (e) {
-      const message = isKblintError(e) ? e.format() : `internal error: ${e instanceof Error ? e.message : String(e)}`;
-      replies.push({ index, ok: false, message });
-    }
+  for (const file of task.files) {
+    replies.push(
+      await buildReply(file).catch((e: unknown) => ({
+        index: file.index,
+        ok: false as const,
+        message: `internal error: ${e instanceof Error ? e.message : String(e)}`,
+      })),
+    );
   }
   parentPort!.postMessage(replies);
 });
