@@ -3,6 +3,9 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { isKblintError, KblintError } from '../errors.js';
 import { processIO, type CliIO } from './io.js';
 import { buildCommand } from './commands/build.js';
+import { checkCommand } from './commands/check.js';
+import { coverageCommand } from './commands/coverage.js';
+import { explainCommand } from './commands/explain.js';
 import { diffCommand } from './commands/diff.js';
 import { parseCommand } from './commands/parse.js';
 import { showCommand } from './commands/show.js';
@@ -17,7 +20,7 @@ export interface Command {
   run(args: { positionals: string[]; options: ParsedOptions; io: CliIO }): Promise<number>;
 }
 
-const commands: Command[] = [buildCommand, showCommand, diffCommand, parseCommand];
+const commands: Command[] = [checkCommand, buildCommand, coverageCommand, explainCommand, showCommand, diffCommand, parseCommand];
 
 function version(): string {
   const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };

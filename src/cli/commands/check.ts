@@ -1,0 +1,62 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { lint, readWaiverFile, SEVERITIES, type Severity } from '../../lint/index.js';
+import { FORMATTERS } from '../../report/index.js';
+import { readRolloutFile } from '../../rollout/manifest.js';
+import { writeFileAtomic } from '../../util/atomic.js';
+import { displayPath } from '../../util/files.js';
+import { kbOptions, loadKnowledgeBase } from '../kb-source.js';
+import type { Command } from '../main.js';
+import { usageError } from '../main.js';
+import { compiledRules, localeOption, rulesOptions } from '../rules-source.js';
+
+function version(): string {
+  return (JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+}
+
+export const checkCommand: Command = {
+  name: 'check',
+  summary: 'lint a rollout manifest against the knowledge base and rules',
+  usage: 'kblint check <rollout.yaml> [--format stylish|json|sarif|junit|github] [--locale en|nl] [--output file] [--max-severity error|warning|info] [--allow-stale] [--waivers .kblintignore.yaml] [--kb kb.json] [--rules dir]',
+  options: {
+    ...kbOptions,
+    ...rulesOptions,
+    format: { type: 'string', short: 'f', default: 'stylish' },
+    output: { type: 'string', short: 'o' },
+    'max-severity': { type: 'string', default: 'error' },
+    'allow-stale': { type: 'boolean' },
+    waivers: { type: 'string' },
+    today: { type: 'string' },
+  },
+  async run({ positionals, options, io }) {
+    if (positionals.length !== 1) throw usageError('check needs one rollout manifest: kblint check rollout.yaml');
+    const format = String(options.format);
+    const formatter = FORMATTERS[format];
+    if (!formatter) throw usageError(`--format: expected one of ${Object.keys(FORMATTERS).join(', ')}; got '${format}'`);
+    const threshold = String(options['max-severity']) as Severity;
+    if (!SEVERITIES.includes(threshold)) throw usageError(`--max-severity: expected one of ${SEVERITIES.join(', ')}; got '${threshold}'`);
+    const today = typeof options.today === 'string' ? options.today : new Date().toISOString().slice(0, 10);
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(today)) throw usageError(`--today: expected YYYY-MM-DD; got '${today}'`);
+    const locale = localeOption(options);
+
+    const kb = await loadKnowledgeBase(options, io);
+    const { compiled, stale } = await compiledRules(options, io, kb);
+    const manifest = resolve(io.cwd, positionals[0]!);
+    const rollout = await readRolloutFile(manifest, displayPath(manifest, io.cwd));
+    const waiverPath = typeof options.waivers === 'string' ? resolve(io.cwd, options.waivers) : resolve(io.cwd, '.kblintignore.yaml');
+    if (typeof options.waivers === 'string' || existsSync(waiverPath)) {
+      rollout.waivers.push(...(await readWaiverFile(waiverPath, displayPath(waiverPath, io.cwd))));
+    }
+    const result = lint(rollout, compiled, { locale, today, stale, outcomes: format === 'json' || format === 'junit' });
+    const text = formatter(result, { locale, rules: compiled, color: io.isTTY && !options.output, version: version() });
+    if (typeof options.output === 'string') await writeFileAtomic(resolve(io.cwd, options.output), text);
+    else io.out(text);
+
+    if (stale.length && !options['allow-stale']) {
+      for (const s of stale) io.err(`kblint check: stale rule ${s.rule} (${displayPath(s.file, io.cwd)}): ${s.reason}\n`);
+      return 2;
+    }
+    const rank = (s: Severity) => SEVERITIES.indexOf(s);
+    return result.findings.some((f) => !f.suppressed && rank(f.severity) >= rank(threshold)) ? 1 : 0;
+  },
+};

@@ -1,0 +1,31 @@
+import { readFile } from 'node:fs/promises';
+import { Ajv } from 'ajv';
+import { KblintError } from '../errors.js';
+import type { Waiver } from '../rollout/types.js';
+import { packageJson } from '../util/json.js';
+import { plainErrors } from '../util/schema-errors.js';
+import { loadYaml } from '../util/yaml.js';
+
+/** `.kblintignore.yaml`: `waivers: [{rule, target, reason, expires}]`, validated like a manifest's waivers. */
+export async function readWaiverFile(path: string, name = path): Promise<Waiver[]> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch {
+    throw new KblintError('unreadable', 'waiver file cannot be read', { file: name });
+  }
+  const yaml = loadYaml(text, name);
+  const rollout = packageJson<{ definitions: { waiver: object } }>('schema/rollout.schema.json');
+  const validate = new Ajv({ allErrors: true, strict: false }).compile({
+    type: 'object',
+    additionalProperties: false,
+    required: ['waivers'],
+    properties: { waivers: { type: 'array', items: rollout.definitions.waiver } },
+  });
+  if (!validate(yaml.value)) {
+    const [first] = plainErrors(validate.errors ?? [], yaml.value);
+    throw new KblintError('invalid-waivers', first!.message, { file: name, ...yaml.locate(first!.path) });
+  }
+  const { waivers } = yaml.value as { waivers: Omit<Waiver, 'location'>[] };
+  return waivers.map((w, i) => ({ ...w, location: { file: name, ...yaml.locate(['waivers', i]) } }));
+}

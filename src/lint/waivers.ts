@@ -1,0 +1,40 @@
+import type { Waiver } from '../rollout/types.js';
+import type { WaiverReport } from './types.js';
+
+/** `FIN-*` → /^FIN-.*$/: `*` any run, `?` one character, the rest literal. */
+function globToRegExp(glob: string): RegExp {
+  const escaped = glob.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+  return new RegExp(`^${escaped}$`, 'i');
+}
+
+export class WaiverSet {
+  private readonly entries: { waiver: Waiver; pattern: RegExp; expired: boolean; matched: number }[];
+
+  constructor(waivers: Waiver[], today: string) {
+    this.entries = waivers.map((waiver) => ({ waiver, pattern: globToRegExp(waiver.target), expired: waiver.expires < today, matched: 0 }));
+  }
+
+  /** The active waiver for a (rule, target), counting matches of active and expired ones alike. */
+  match(rule: string, target: string, group: string): Waiver | undefined {
+    let active: Waiver | undefined;
+    for (const e of this.entries) {
+      if (e.waiver.rule !== rule && e.waiver.rule !== '*') continue;
+      if (!e.pattern.test(target) && !e.pattern.test(group)) continue;
+      e.matched++;
+      if (!e.expired) active ??= e.waiver;
+    }
+    return active;
+  }
+
+  report(): WaiverReport[] {
+    return this.entries.map(({ waiver, expired, matched }) => ({
+      rule: waiver.rule,
+      target: waiver.target,
+      reason: waiver.reason,
+      expires: waiver.expires,
+      location: waiver.location,
+      status: expired ? 'expired' : matched === 0 ? 'unmatched' : 'active',
+      matched,
+    }));
+  }
+}

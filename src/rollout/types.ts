@@ -1,0 +1,56 @@
+/** Where a fact came from: a file and a line/column in it. */
+export interface Location {
+  file: string;
+  line: number;
+  column: number;
+}
+
+export type RolloutMethod = 'group-policy' | 'windows-update' | 'startup-script' | 'sms' | 'manual' | 'none';
+
+/**
+ * The facts about one computer (or a group taken as one), as rule schemas see them. Unknown
+ * facts are absent, never guessed: a rule that needs one reports `notchecked`.
+ */
+export interface TargetFacts {
+  name: string;
+  group: string;
+  os?: { name?: string; version: number };
+  method?: RolloutMethod;
+  /** Whether the rollout installs the separate RMS client here (a method other than `none`). */
+  install?: boolean;
+  installer?: { localAdmin?: boolean };
+  activation?: boolean;
+  script?: { context?: 'computer' | 'user'; integrityCheck?: boolean };
+  command?: {
+    line: string;
+    /** MSI files in the order the command installs them, lower case. */
+    msi: string[];
+    quiet: boolean;
+    rebootSuppressed: boolean;
+  };
+  network?: { root?: { ports: number[] }; licensing?: { ports: number[] } };
+}
+
+export interface Target {
+  facts: TargetFacts;
+  /** Where the target itself is named. */
+  location: Location;
+  /** Where each fact is stated, by its dotted path (`installer.localAdmin`); shared by a group. */
+  sources: Record<string, Location>;
+}
+
+export interface Waiver {
+  rule: string;
+  target: string;
+  reason: string;
+  expires: string;
+  location: Location;
+}
+
+export interface Rollout {
+  file: string;
+  name?: string;
+  clusters: { root?: string; licensing?: string };
+  targets: Target[];
+  waivers: Waiver[];
+}

@@ -1,0 +1,71 @@
+import YAML, { isMap, isScalar, isSeq, LineCounter, type Node } from 'yaml';
+import { KblintError } from '../errors.js';
+
+/** Configuration files are small; a larger one is refused before parsing (duplicate-key checks are quadratic). */
+export const MAX_CONFIG_BYTES = 16 * 1024 * 1024;
+
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+export type YamlPath = (string | number)[];
+
+export interface LoadedYaml {
+  value: unknown;
+  /** Line and column of the node at `path`, or of its nearest existing parent. */
+  locate(path: YamlPath): { line: number; column: number };
+}
+
+/**
+ * Parse YAML (or JSON, which is YAML) as data: no custom tags, at most 50 aliases, duplicate keys and
+ * keys that would reach an object's prototype refused, every error with its line and column.
+ */
+export function loadYaml(text: string, file: string): LoadedYaml {
+  if (text.length > MAX_CONFIG_BYTES) {
+    throw new KblintError('too-large', `file is ${(text.length / 1048576).toFixed(1)} MiB; a configuration file is expected to be under ${MAX_CONFIG_BYTES / 1048576} MiB`, { file });
+  }
+  const lineCounter = new LineCounter();
+  const doc = YAML.parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, merge: false, strict: true });
+  const at = (offset: number) => {
+    const p = lineCounter.linePos(offset);
+    return { line: p.line, column: p.col };
+  };
+  const problem = doc.errors[0];
+  if (problem) {
+    throw new KblintError('yaml', `not valid YAML: ${problem.message.split('\n')[0]}`, { file, ...at(problem.pos[0]) });
+  }
+  guardKeys(doc.contents, file, at);
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: 50 });
+  } catch (e) {
+    throw new KblintError('yaml', `YAML refused: ${(e as Error).message}`, { file, line: 1, column: 1 });
+  }
+  return {
+    value,
+    locate(path) {
+      for (let n = path.length; n >= 0; n--) {
+        const node = doc.getIn(path.slice(0, n), true) as Node | undefined;
+        if (node && typeof node === 'object' && 'range' in node && node.range) return at(node.range[0]);
+      }
+      return { line: 1, column: 1 };
+    },
+  };
+}
+
+function guardKeys(node: unknown, file: string, at: (o: number) => { line: number; column: number }): void {
+  const stack: unknown[] = [node];
+  while (stack.length) {
+    const n = stack.pop();
+    if (isMap(n)) {
+      for (const pair of n.items) {
+        const key = isScalar(pair.key) ? String(pair.key.value) : undefined;
+        if (key !== undefined && FORBIDDEN_KEYS.has(key)) {
+          const range = (pair.key as Node).range;
+          throw new KblintError('forbidden-key', `key '${key}' is not allowed (it would reach the object prototype)`, { file, ...(range ? at(range[0]) : {}) });
+        }
+        stack.push(pair.value);
+      }
+    } else if (isSeq(n)) {
+      stack.push(...n.items);
+    }
+  }
+}
