@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Ajv4 from 'ajv-draft-04';
+import Ajv4Module from 'ajv-draft-04';
 import { describe, expect, it } from 'vitest';
 import type { LintResult } from '../../src/lint/types.js';
 import { HAS_SHARED, PROJECT, SHARED } from '../shared.js';
@@ -82,6 +82,8 @@ describe('formats', () => {
     const r = kblint(['check', 'examples/violating.yaml', '--format', 'sarif', ...TODAY]);
     expect(r.code).toBe(1);
     const log = JSON.parse(r.out);
+    // A CommonJS package: its default export is the module object under NodeNext typing.
+    const Ajv4 = (Ajv4Module as unknown as { default: typeof Ajv4Module.default }).default;
     const ajv = new Ajv4({ allErrors: true, strict: false });
     const validate = ajv.compile(JSON.parse(readFileSync(`${SHARED}schemas/sarif-schema-2.1.0.json`, 'utf8')));
     expect(validate(log), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
