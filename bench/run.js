@@ -2,6 +2,7 @@
 // `npm run bench [-- --json]`: speed figures as ratios against baselines measured in this same run.
 import { hasCorpus, loadCorpus, CORPUS } from './corpus.js';
 import { benchBuild } from './build.js';
+import { benchLint } from './lint.js';
 import { benchParse } from './parse.js';
 
 const json = process.argv.includes('--json');
@@ -18,5 +19,10 @@ if (!hasCorpus()) {
   Object.assign(figures, await benchBuild());
   log(`build: ${figures.buildFiles} files; bare remark ${figures.buildRemarkMs} ms, cold build ${figures.buildColdMs} ms (ratio ${figures.buildVsRemark}, target <= 1.0), warm rebuild after one edit ${figures.buildWarmMs} ms (${figures.warmVsCold} of cold, target <= 0.1)`);
 }
+
+Object.assign(figures, benchLint());
+log(`lint: ${figures.lintTargets} computers × all rules, ${figures.lintFindings} findings: ${figures.lintMs} ms against ${figures.lintFloorMs} ms for the check schemas alone (ratio ${figures.lintVsAjv}, target <= 2), ${figures.lintTargetsPerSecond} targets/s; with reading the 100k manifest ${figures.lint100kSeconds} s, peak ${figures.lint100kPeakMB} MB`);
+log(`lint worst case (every group violates, ${figures.lintWorstFindings} findings): ratio ${figures.lintVsAjvWorst}`);
+log(`kblint check examples/violating.yaml, cold process: median ${figures.checkExampleColdMs} ms`);
 
 if (json) process.stdout.write(`${JSON.stringify(figures)}\n`);

@@ -1,4 +1,4 @@
-import type { Rollout, Target } from '../rollout/types.js';
+import type { Rollout, Target, TargetFacts } from '../rollout/types.js';
 import { plainErrors } from '../util/schema-errors.js';
 import { ruleText } from './messages.js';
 import type { Citation, CompiledRule, Finding, LintResult, Locale, Outcome, OutcomeRecord, StaleRule } from './types.js';
@@ -22,15 +22,51 @@ function has(facts: object, path: string[]): boolean {
   return v !== undefined;
 }
 
-/** Where a finding points: the first needed fact that the config states, else the target's own line. */
-function locationOf(target: Target, rule: CompiledRule) {
-  for (const path of rule.needs) {
-    for (let n = path.length; n > 0; n--) {
-      const source = target.sources[path.slice(0, n).join('.')];
-      if (source) return source;
-    }
+/**
+ * Where a finding points: the first needed fact that the config states (or its nearest stated
+ * parent), else the target's own line. The candidate keys are worked out once per rule.
+ */
+function sourceKeys(rule: CompiledRule): string[] {
+  const keys: string[] = [];
+  for (const path of rule.needs) for (let n = path.length; n > 0; n--) keys.push(path.slice(0, n).join('.'));
+  return keys;
+}
+
+function locationOf(target: Target, keys: string[]) {
+  for (const key of keys) {
+    const source = target.sources[key];
+    if (source) return source;
   }
   return target.location;
+}
+
+interface Evaluation {
+  outcome: Outcome;
+  reason?: string;
+  /** For a failure: message and fix split around the target's name. */
+  text?: { message: string[]; fix: string[] };
+}
+
+/** One rule on one facts object: applies, then the facts it needs, then the check. */
+function evaluateRule(rule: CompiledRule, facts: TargetFacts, withReason: boolean): Evaluation {
+  if (!rule.applies(facts)) {
+    return withReason ? { outcome: 'notapplicable', reason: plainErrors(rule.applies.errors ?? [], facts)[0]?.message ?? 'does not match' } : { outcome: 'notapplicable' };
+  }
+  const unknown = rule.needs.find((p) => !has(facts, p));
+  if (unknown) return { outcome: 'notchecked', reason: `unknown: ${unknown.join('.')}` };
+  try {
+    if (rule.check(facts)) return { outcome: 'pass' };
+  } catch (e) {
+    return { outcome: 'error', reason: (e as Error).message };
+  }
+  return withReason ? { outcome: 'fail', reason: plainErrors(rule.check.errors ?? [], facts)[0]?.message ?? 'does not comply' } : { outcome: 'fail' };
+}
+
+interface Evaluated {
+  evaluations: Evaluation[];
+  counts: Record<Outcome, number>;
+  /** Indexes of the rules that fail. */
+  failing: number[];
 }
 
 function citation(rule: CompiledRule): Citation {
@@ -38,70 +74,103 @@ function citation(rule: CompiledRule): Citation {
   return { id: r.id, doc: r.doc, locale: r.locale, section: r.section, quote: r.quote, source: r.source, hash: r.hash };
 }
 
-/** Evaluate every compiled rule on every target. Pure: no I/O. */
+/**
+ * Evaluate every compiled rule on every target. Pure: no I/O. Findings are sorted by config
+ * location, then rule and target; outcomes come in target order, then rule order.
+ */
 export function lint(rollout: Rollout, rules: CompiledRule[], options: LintOptions): LintResult {
   const waivers = new WaiverSet(rollout.waivers, options.today);
   const summary = { pass: 0, fail: 0, notapplicable: 0, notchecked: 0, error: 0, targets: rollout.targets.length, rules: rules.length, suppressed: 0 };
   const findings: Finding[] = [];
   const outcomes: OutcomeRecord[] = [];
   const citations = rules.map(citation);
-  const record = (rule: CompiledRule, target: Target, outcome: Outcome, reason?: () => string) => {
-    summary[outcome]++;
-    if (!options.outcomes) return;
-    const o: OutcomeRecord = { rule: rule.spec.id, target: target.facts.name, group: target.facts.group, outcome };
-    if (reason) o.reason = reason();
+  const keysOf = rules.map(sourceKeys);
+  const keep = options.outcomes === true;
+  const record = (rule: CompiledRule, target: Target, outcome: Outcome, reason?: string) => {
+    const o: OutcomeRecord = { rule: rule.spec.id, target: target.name, group: target.facts.group, outcome };
+    if (reason !== undefined) o.reason = reason;
     outcomes.push(o);
+  };
+
+  // A failure's message differs by target name only: format it once per facts object with a
+  // stand-in for the name, then put each computer's name in.
+  const textOf = (rule: CompiledRule, facts: TargetFacts) => {
+    const values = { target: TARGET, group: facts.group, os: facts.os?.name ?? (facts.os ? String(facts.os.version) : '?') };
+    return { message: ruleText(rule, 'message', options.locale, values).split(TARGET), fix: ruleText(rule, 'fix', options.locale, values).split(TARGET) };
+  };
+
+  // Computers of a group share one facts object: each rule runs once per facts object, and every
+  // computer of the group takes those outcomes. Reasons are only worked out when outcomes are kept.
+  const memo = new Map<TargetFacts, Evaluated>();
+  const evaluate = (facts: TargetFacts): Evaluated => {
+    let done = memo.get(facts);
+    if (done) return done;
+    const evaluations = rules.map((rule) => evaluateRule(rule, facts, keep));
+    const counts = { pass: 0, fail: 0, notapplicable: 0, notchecked: 0, error: 0 };
+    const failing: number[] = [];
+    evaluations.forEach((e, r) => {
+      counts[e.outcome]++;
+      if (e.outcome === 'fail') {
+        e.text = textOf(rules[r]!, facts);
+        failing.push(r);
+      }
+    });
+    memo.set(facts, (done = { evaluations, counts, failing }));
+    return done;
   };
 
   for (const target of rollout.targets) {
     const facts = target.facts;
-    rules.forEach((rule, r) => {
-      if (!rule.applies(facts)) {
-        const errors = rule.applies.errors ?? [];
-        record(rule, target, 'notapplicable', () => plainErrors(errors, facts)[0]?.message ?? 'does not match');
-        return;
-      }
-      const unknown = rule.needs.find((p) => !has(facts, p));
-      if (unknown) {
-        record(rule, target, 'notchecked', () => `unknown: ${unknown.join('.')}`);
-        return;
-      }
-      let ok: boolean;
-      try {
-        ok = rule.check(facts) as boolean;
-      } catch (e) {
-        record(rule, target, 'error', () => (e as Error).message);
-        return;
-      }
-      if (ok) {
-        record(rule, target, 'pass');
-        return;
-      }
-      record(rule, target, 'fail', () => plainErrors(rule.check.errors ?? [], facts)[0]?.message ?? 'does not comply');
-      const values = { target: facts.name, group: facts.group, os: facts.os?.name ?? (facts.os ? String(facts.os.version) : '?') };
+    const { evaluations, counts, failing } = evaluate(facts);
+    summary.pass += counts.pass;
+    summary.fail += counts.fail;
+    summary.notapplicable += counts.notapplicable;
+    summary.notchecked += counts.notchecked;
+    summary.error += counts.error;
+    if (keep) evaluations.forEach((e, r) => record(rules[r]!, target, e.outcome, e.reason));
+    for (const r of failing) {
+      const rule = rules[r]!;
+      const text = evaluations[r]!.text!;
       const finding: Finding = {
         rule: rule.spec.id,
         severity: rule.spec.severity,
-        message: ruleText(rule, 'message', options.locale, values),
-        fix: ruleText(rule, 'fix', options.locale, values),
-        target: facts.name,
+        message: text.message.length === 2 ? text.message[0]! + target.name + text.message[1]! : text.message.join(target.name),
+        fix: text.fix.length === 1 ? text.fix[0]! : text.fix.join(target.name),
+        target: target.name,
         group: facts.group,
-        location: locationOf(target, rule),
+        location: locationOf(target, keysOf[r]!),
         requirement: citations[r]!,
       };
-      const waiver = waivers.match(rule.spec.id, facts.name, facts.group);
+      const waiver = waivers.match(rule.spec.id, target.name, facts.group);
       if (waiver) {
         finding.suppressed = { reason: waiver.reason, expires: waiver.expires, location: waiver.location };
         summary.suppressed++;
       }
       findings.push(finding);
-    });
+    }
   }
-  findings.sort(
-    (a, b) =>
-      cmp(a.location.file, b.location.file) || a.location.line - b.location.line || a.location.column - b.location.column || cmp(a.rule, b.rule) || cmp(a.target, b.target),
-  );
-  return { rollout: rollout.file, findings, outcomes, summary, waivers: waivers.report(), stale: options.stale ?? [] };
+  return { rollout: rollout.file, findings: byLocation(findings), outcomes, summary, waivers: waivers.report(), stale: options.stale ?? [] };
 }
 
+/** Stands in for the target's name while a message is formatted (it occurs in no real text). */
+const TARGET = '\u0000target\u0000';
+
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * Findings by config file, line, column and rule, then in target order: the order people read
+ * them in. Sorted through numeric keys, since a large fleet has a finding per computer.
+ */
+export function byLocation(findings: Finding[]): Finding[] {
+  const files = [...new Set(findings.map((f) => f.location.file))].sort(cmp);
+  const fileRank = new Map(files.map((f, i) => [f, i]));
+  const rules = [...new Set(findings.map((f) => f.rule))].sort(cmp);
+  const ruleRank = new Map(rules.map((r, i) => [r, i]));
+  const key = new Float64Array(findings.length);
+  findings.forEach((f, i) => {
+    key[i] = ((fileRank.get(f.location.file)! * 1e7 + f.location.line) * 1e4 + Math.min(f.location.column, 9999)) * 1e3 + ruleRank.get(f.rule)!;
+  });
+  const order = Array.from({ length: findings.length }, (_, i) => i);
+  order.sort((a, b) => key[a]! - key[b]! || a - b);
+  return order.map((i) => findings[i]!);
+}

@@ -59,9 +59,9 @@ export function readRollout(text: string, file: string): Rollout {
   input.groups.forEach((group, g) => targets.push(...groupTargets(group, ['groups', g], loc)));
   const names = new Map<string, Location>();
   for (const t of targets) {
-    const first = names.get(t.facts.name);
-    if (first) throw new KblintError('duplicate-target', `computer '${t.facts.name}' is listed twice (first at line ${first.line})`, t.location);
-    names.set(t.facts.name, t.location);
+    const first = names.get(t.name);
+    if (first) throw new KblintError('duplicate-target', `computer '${t.name}' is listed twice (first at line ${first.line})`, t.location);
+    names.set(t.name, t.location);
   }
   const rollout: Rollout = {
     file,
@@ -78,11 +78,11 @@ function osVersion(version: string): number {
 }
 
 function groupTargets(group: GroupInput, at: YamlPath, loc: (p: YamlPath) => Location): Target[] {
-  const facts: Omit<TargetFacts, 'name'> = { group: group.name };
+  const facts: TargetFacts = { group: group.name };
   const sources: Record<string, Location> = {};
   const put = <K extends keyof TargetFacts>(key: K, value: TargetFacts[K] | undefined, path: YamlPath, sourceKey: string = key) => {
     if (value === undefined) return;
-    (facts as TargetFacts)[key] = value;
+    facts[key] = value;
     sources[sourceKey] = loc([...at, ...path]);
   };
   if (group.os) put('os', { ...(group.os.name ? { name: group.os.name } : {}), version: osVersion(group.os.version) }, ['os']);
@@ -123,15 +123,12 @@ function groupTargets(group: GroupInput, at: YamlPath, loc: (p: YamlPath) => Loc
     for (const peer of ['root', 'licensing'] as const) if (group.network[peer]) sources[`network.${peer}`] = loc([...at, 'network', peer]);
     sources.network = loc([...at, 'network']);
   }
-  if (!group.computers) return [{ facts: { ...facts, name: group.name }, location: loc([...at, 'name']), sources }];
+  if (!group.computers) return [{ name: group.name, facts, location: loc([...at, 'name']), sources }];
   return group.computers.map((c, i) => {
     const name = typeof c === 'string' ? c : c.name;
-    const own: TargetFacts = { ...facts, name };
-    let ownSources = sources;
-    if (typeof c !== 'string' && c.os) {
-      own.os = { ...(c.os.name ? { name: c.os.name } : {}), version: osVersion(c.os.version) };
-      ownSources = { ...sources, os: loc([...at, 'computers', i, 'os']) };
-    }
-    return { facts: own, location: loc([...at, 'computers', i]), sources: ownSources };
+    if (typeof c === 'string' || !c.os) return { name, facts, location: loc([...at, 'computers', i]), sources };
+    // A computer that names its own OS gets facts of its own.
+    const own: TargetFacts = { ...facts, os: { ...(c.os.name ? { name: c.os.name } : {}), version: osVersion(c.os.version) } };
+    return { name, facts: own, location: loc([...at, 'computers', i]), sources: { ...sources, os: loc([...at, 'computers', i, 'os']) } };
   });
 }

@@ -9,10 +9,10 @@ export type RolloutMethod = 'group-policy' | 'windows-update' | 'startup-script'
 
 /**
  * The facts about one computer (or a group taken as one), as rule schemas see them. Unknown
- * facts are absent, never guessed: a rule that needs one reports `notchecked`.
+ * facts are absent, never guessed: a rule that needs one reports `notchecked`. The computers of
+ * a group share one facts object (the lint engine evaluates it once); the name is the target's.
  */
 export interface TargetFacts {
-  name: string;
   group: string;
   os?: { name?: string; version: number };
   method?: RolloutMethod;
@@ -32,6 +32,7 @@ export interface TargetFacts {
 }
 
 export interface Target {
+  name: string;
   facts: TargetFacts;
   /** Where the target itself is named. */
   location: Location;

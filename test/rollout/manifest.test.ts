@@ -70,7 +70,7 @@ describe('facts and where they came from', () => {
   );
 
   it('makes one target per computer, or one for a group without computers', () => {
-    expect(rollout.targets.map((t) => [t.facts.name, t.facts.group, t.facts.os?.version, t.location.line, t.location.column])).toEqual([
+    expect(rollout.targets.map((t) => [t.name, t.facts.group, t.facts.os?.version, t.location.line, t.location.column])).toEqual([
       ['PC1', 'xp', 5.1, 3, 17],
       ['PC2', 'xp', 6.1, 3, 22],
       ['lab', 'lab', undefined, 11, 11],
@@ -86,7 +86,8 @@ describe('facts and where they came from', () => {
     });
     expect(rollout.targets[0]!.sources).toMatchObject({ command: { line: 9, column: 9 }, 'script.context': { line: 7, column: 16 }, os: { line: 4, column: 9 } });
     expect(rollout.targets[1]!.sources.os).toEqual({ file: 'r.yaml', line: 3, column: 39 });
-    expect(rollout.targets[2]!.facts).toEqual({ name: 'lab', group: 'lab', method: 'none', install: false });
+    expect(rollout.targets[2]!.facts).toEqual({ group: 'lab', method: 'none', install: false });
+    expect(rollout.targets[2]!.name).toBe('lab');
   });
 
   it('accepts JSON', () => {
