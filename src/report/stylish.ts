@@ -22,6 +22,7 @@ export const stylish: Formatter = (result, ctx) => {
     for (const f of findings) {
       const sev = f.severity === 'error' ? red('error') : f.severity === 'warning' ? yellow('warning') : 'info';
       lines.push(`  ${f.location.line}:${f.location.column}  ${sev}  ${f.message}  ${dim(f.rule)}`);
+      if (f.location.detail) lines.push(dim(`      at: ${f.location.detail}`));
       lines.push(dim(`      ${nl ? 'oplossing' : 'fix'}: ${f.fix}`));
       lines.push(dim(`      ${nl ? 'bron' : 'source'}: ${f.requirement.source.file}:${f.requirement.source.line} "${f.requirement.quote.replace(/\s*\n\s*/g, ' ⏎ ')}"`));
     }

@@ -1,13 +1,16 @@
 import { readFile } from 'node:fs/promises';
+import { basename, dirname, resolve } from 'node:path';
+import { displayPath } from '../util/files.js';
 import { Ajv, type ValidateFunction } from 'ajv';
 import { KblintError } from '../errors.js';
 import { parseCommand } from '../extract/command.js';
 import { packageJson } from '../util/json.js';
 import { plainErrors } from '../util/schema-errors.js';
 import { loadYaml, MAX_CONFIG_BYTES, type YamlPath } from '../util/yaml.js';
+import { readArtifacts, type ArtifactOptions } from './artifacts.js';
 import type { Location, Rollout, RolloutMethod, Target, TargetFacts, Waiver } from './types.js';
 
-interface GroupInput {
+export interface GroupInput {
   name: string;
   computers?: (string | { name: string; os?: { name?: string; version: string } })[];
   os?: { name?: string; version: string };
@@ -17,6 +20,8 @@ interface GroupInput {
   command?: string;
   script?: { context?: 'computer' | 'user'; integrityCheck?: boolean; commands?: string[] };
   network?: TargetFacts['network'];
+  inventory?: { file: string; ou?: string };
+  gpo?: string;
 }
 
 interface ManifestInput {
@@ -31,7 +36,7 @@ function validator(): ValidateFunction {
   return (validate ??= new Ajv({ allErrors: true, strict: false }).compile(packageJson('schema/rollout.schema.json')));
 }
 
-export async function readRolloutFile(path: string, name = path): Promise<Rollout> {
+export async function readRolloutFile(path: string, name = path, options: ArtifactOptions = {}): Promise<Rollout> {
   let bytes: Buffer;
   try {
     bytes = await readFile(path);
@@ -41,7 +46,13 @@ export async function readRolloutFile(path: string, name = path): Promise<Rollou
   if (bytes.length > MAX_CONFIG_BYTES) {
     throw new KblintError('too-large', `file is ${(bytes.length / 1048576).toFixed(1)} MiB; a rollout manifest is expected to be under ${MAX_CONFIG_BYTES / 1048576} MiB`, { file: name });
   }
-  return readRollout(bytes.toString('utf8').replace(/^\ufeff/, ''), name);
+  const rollout = readRollout(bytes.toString('utf8').replace(/^\ufeff/, ''), name);
+  const todo = pendingOf(rollout);
+  if (todo) {
+    await readArtifacts(todo, dirname(path), options);
+    checkDuplicates(rollout.targets);
+  }
+  return rollout;
 }
 
 /** A rollout manifest (YAML or JSON) → targets with the location of every fact. */
@@ -56,28 +67,58 @@ export function readRollout(text: string, file: string): Rollout {
   const input = value as ManifestInput;
   const loc = (path: YamlPath): Location => ({ file, ...yaml.locate(path) });
   const targets: Target[] = [];
-  input.groups.forEach((group, g) => targets.push(...groupTargets(group, ['groups', g], loc)));
+  const deferred: Deferred[] = [];
+  input.groups.forEach((group, g) => {
+    if (group.inventory || group.gpo) deferred.push({ group, at: ['groups', g] });
+    else targets.push(...groupTargets(group, ['groups', g], loc));
+  });
+  return finish({ file, clusters: { ...input.clusters }, targets, waivers: (input.waivers ?? []).map((w, i) => ({ ...w, location: loc(['waivers', i]) })), ...(input.name ? { name: input.name } : {}) }, deferred, loc);
+}
+
+export interface Deferred {
+  group: GroupInput;
+  at: YamlPath;
+}
+
+/** A manifest whose groups refer to artifacts: what is left to read, and how to locate manifest keys. */
+export interface PendingRollout {
+  rollout: Rollout;
+  deferred: Deferred[];
+  loc: (p: YamlPath) => Location;
+}
+
+const pending = new WeakMap<Rollout, PendingRollout>();
+
+function finish(rollout: Rollout, deferred: Deferred[], loc: (p: YamlPath) => Location): Rollout {
+  if (deferred.length) pending.set(rollout, { rollout, deferred, loc });
+  else checkDuplicates(rollout.targets);
+  return rollout;
+}
+
+/** Groups of a manifest read by `readRollout` that still need their artifacts read. */
+export function pendingOf(rollout: Rollout): PendingRollout | undefined {
+  return pending.get(rollout);
+}
+
+export function checkDuplicates(targets: Target[]): void {
   const names = new Map<string, Location>();
   for (const t of targets) {
     const first = names.get(t.name);
     if (first) throw new KblintError('duplicate-target', `computer '${t.name}' is listed twice (first at line ${first.line})`, t.location);
     names.set(t.name, t.location);
   }
-  const rollout: Rollout = {
-    file,
-    clusters: { ...input.clusters },
-    targets,
-    waivers: (input.waivers ?? []).map((w, i) => ({ ...w, location: loc(['waivers', i]) })),
-  };
-  if (input.name) rollout.name = input.name;
-  return rollout;
 }
 
 function osVersion(version: string): number {
   return Number(/^\d+\.\d+/.exec(version)![0]);
 }
 
-function groupTargets(group: GroupInput, at: YamlPath, loc: (p: YamlPath) => Location): Target[] {
+export interface Template {
+  facts: TargetFacts;
+  sources: Record<string, Location>;
+}
+
+export function groupTemplate(group: GroupInput, at: YamlPath, loc: (p: YamlPath) => Location): Template {
   const facts: TargetFacts = { group: group.name };
   const sources: Record<string, Location> = {};
   const put = <K extends keyof TargetFacts>(key: K, value: TargetFacts[K] | undefined, path: YamlPath, sourceKey: string = key) => {
@@ -123,6 +164,11 @@ function groupTargets(group: GroupInput, at: YamlPath, loc: (p: YamlPath) => Loc
     for (const peer of ['root', 'licensing'] as const) if (group.network[peer]) sources[`network.${peer}`] = loc([...at, 'network', peer]);
     sources.network = loc([...at, 'network']);
   }
+  return { facts, sources };
+}
+
+function groupTargets(group: GroupInput, at: YamlPath, loc: (p: YamlPath) => Location): Target[] {
+  const { facts, sources } = groupTemplate(group, at, loc);
   if (!group.computers) return [{ name: group.name, facts, location: loc([...at, 'name']), sources }];
   return group.computers.map((c, i) => {
     const name = typeof c === 'string' ? c : c.name;
@@ -131,4 +177,21 @@ function groupTargets(group: GroupInput, at: YamlPath, loc: (p: YamlPath) => Loc
     const own: TargetFacts = { ...facts, os: { ...(c.os.name ? { name: c.os.name } : {}), version: osVersion(c.os.version) } };
     return { name, facts: own, location: loc([...at, 'computers', i]), sources: { ...sources, os: loc([...at, 'computers', i, 'os']) } };
   });
+}
+
+/**
+ * A rollout from artifacts alone (`kblint check <gpo-dir>` or `kblint check inventory.csv --gpo dir`):
+ * one group named after the GPO folder or the inventory, facts from the artifacts only.
+ */
+export async function rolloutFromArtifacts(sources: { gpo?: string; inventory?: string }, options: ArtifactOptions = {}): Promise<Rollout> {
+  const anchor = sources.gpo ?? sources.inventory!;
+  const cwd = options.cwd ?? process.cwd();
+  const group: GroupInput = { name: basename(anchor).replace(/\.[^.]*$/, '') || 'rollout' };
+  if (sources.gpo) group.gpo = resolve(cwd, sources.gpo);
+  if (sources.inventory) group.inventory = { file: resolve(cwd, sources.inventory) };
+  const file = displayPath(resolve(cwd, anchor), cwd);
+  const rollout: Rollout = { file, clusters: {}, targets: [], waivers: [] };
+  await readArtifacts({ rollout, deferred: [{ group, at: [] }], loc: () => ({ file, line: 1, column: 1 }) }, cwd, options);
+  checkDuplicates(rollout.targets);
+  return rollout;
 }

@@ -3,6 +3,8 @@ export interface Location {
   file: string;
   line: number;
   column: number;
+  /** Where in a binary or structured artifact: a Registry.pol key and value, with its byte offset. */
+  detail?: string;
 }
 
 export type RolloutMethod = 'group-policy' | 'windows-update' | 'startup-script' | 'sms' | 'manual' | 'none';

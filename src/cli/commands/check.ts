@@ -1,8 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { lint, readWaiverFile, SEVERITIES, type Severity } from '../../lint/index.js';
 import { FORMATTERS } from '../../report/index.js';
-import { readRolloutFile } from '../../rollout/manifest.js';
+import { readRolloutFile, rolloutFromArtifacts } from '../../rollout/manifest.js';
 import { writeFileAtomic } from '../../util/atomic.js';
 import { displayPath } from '../../util/files.js';
 import { kbOptions, loadKnowledgeBase } from '../kb-source.js';
@@ -17,7 +18,7 @@ function version(): string {
 export const checkCommand: Command = {
   name: 'check',
   summary: 'lint a rollout manifest against the knowledge base and rules',
-  usage: 'kblint check <rollout.yaml> [--format stylish|json|sarif|junit|github] [--locale en|nl] [--output file] [--max-severity error|warning|info] [--allow-stale] [--waivers .kblintignore.yaml] [--kb kb.json] [--rules dir]',
+  usage: 'kblint check <rollout.yaml | gpo-backup-dir | inventory.csv> [--gpo dir] [--inventory file.csv] [--format stylish|json|sarif|junit|github] [--locale en|nl] [--output file] [--max-severity error|warning|info] [--allow-stale] [--waivers .kblintignore.yaml] [--kb kb.json] [--rules dir]',
   options: {
     ...kbOptions,
     ...rulesOptions,
@@ -26,10 +27,12 @@ export const checkCommand: Command = {
     'max-severity': { type: 'string', default: 'error' },
     'allow-stale': { type: 'boolean' },
     waivers: { type: 'string' },
+    gpo: { type: 'string' },
+    inventory: { type: 'string' },
     today: { type: 'string' },
   },
   async run({ positionals, options, io }) {
-    if (positionals.length !== 1) throw usageError('check needs one rollout manifest: kblint check rollout.yaml');
+    if (positionals.length !== 1) throw usageError('check needs one rollout manifest, GPO backup folder or inventory CSV: kblint check rollout.yaml');
     const format = String(options.format);
     const formatter = FORMATTERS[format];
     if (!formatter) throw usageError(`--format: expected one of ${Object.keys(FORMATTERS).join(', ')}; got '${format}'`);
@@ -42,7 +45,16 @@ export const checkCommand: Command = {
     const kb = await loadKnowledgeBase(options, io);
     const { compiled, stale } = await compiledRules(options, io, kb);
     const manifest = resolve(io.cwd, positionals[0]!);
-    const rollout = await readRolloutFile(manifest, displayPath(manifest, io.cwd));
+    // The firewall in a GPO backup is asked about the ports the documentation names.
+    const ports = [...new Set(kb.requirements.flatMap((r) => r.claims.flatMap((c) => (c.kind === 'port' ? c.ports : []))))].sort((a, b) => a - b);
+    const artifacts = { ports, cwd: io.cwd };
+    const isDir = (await stat(manifest).catch(() => undefined))?.isDirectory() ?? false;
+    const inventory = typeof options.inventory === 'string' ? options.inventory : /\.csv$/i.test(manifest) ? positionals[0] : undefined;
+    const gpo = typeof options.gpo === 'string' ? options.gpo : isDir ? positionals[0] : undefined;
+    const rollout =
+      isDir || /\.csv$/i.test(manifest)
+        ? await rolloutFromArtifacts({ ...(gpo ? { gpo } : {}), ...(inventory ? { inventory } : {}) }, artifacts)
+        : await readRolloutFile(manifest, displayPath(manifest, io.cwd), artifacts);
     const waiverPath = typeof options.waivers === 'string' ? resolve(io.cwd, options.waivers) : resolve(io.cwd, '.kblintignore.yaml');
     if (typeof options.waivers === 'string' || existsSync(waiverPath)) {
       rollout.waivers.push(...(await readWaiverFile(waiverPath, displayPath(waiverPath, io.cwd))));
