@@ -1,6 +1,7 @@
 // @ts-check
 // `npm run bench [-- --json]`: speed figures as ratios against baselines measured in this same run.
 import { hasCorpus, loadCorpus, CORPUS } from './corpus.js';
+import { benchArtifacts } from './artifacts.js';
 import { benchBuild } from './build.js';
 import { benchLint } from './lint.js';
 import { benchParse } from './parse.js';
@@ -24,5 +25,9 @@ Object.assign(figures, benchLint());
 log(`lint: ${figures.lintTargets} computers × all rules, ${figures.lintFindings} findings: ${figures.lintMs} ms against ${figures.lintFloorMs} ms for the check schemas alone (ratio ${figures.lintVsAjv}, target <= 2), ${figures.lintTargetsPerSecond} targets/s; with reading the 100k manifest ${figures.lint100kSeconds} s, peak ${figures.lint100kPeakMB} MB`);
 log(`lint worst case (every group violates, ${figures.lintWorstFindings} findings): ratio ${figures.lintVsAjvWorst}`);
 log(`kblint check examples/violating.yaml, cold process: median ${figures.checkExampleColdMs} ms`);
+
+Object.assign(figures, benchArtifacts());
+log(`inventory: 1,000,000 rows in ${figures.inventory1MSeconds} s (${figures.inventoryRowsPerSecond} rows/s); peak memory ${figures.inventory100kPeakMB} MB at 100k rows, ${figures.inventory1MPeakMB} MB at 1M rows`);
+log(`Registry.pol with 500 settings parsed and firewall evaluated in ${figures.gpo500SettingsMs} ms`);
 
 if (json) process.stdout.write(`${JSON.stringify(figures)}\n`);
