@@ -1,4 +1,4 @@
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { KblintError } from '../errors.js';
 import { parseCommand } from '../extract/command.js';
@@ -8,6 +8,8 @@ import { groupTemplate, type Template } from './manifest.js';
 import { outboundTcp } from './readers/firewall.js';
 import { readGpoBackup, somPathToDn, type GpoBackup, type GpoScript } from './readers/gpo.js';
 import { inOu, readInventory } from './readers/inventory.js';
+import { parseSmsPackage, type SmsPackage } from './readers/sms.js';
+import { decodeWindowsText } from './readers/text.js';
 import type { PolEntry } from './readers/registry-pol.js';
 import type { Location, Target, TargetFacts } from './types.js';
 
@@ -31,9 +33,19 @@ function installerScript(gpo: GpoBackup): { script: GpoScript; command?: ReturnT
   return undefined;
 }
 
+const RMS_PACKAGE = /(msdrmclient|rmclientbackcompat|rights ?management|windowsrightsmanagementservices)/i;
+
 /** Facts a GPO backup states, where the manifest left them unknown. */
 function applyGpo(template: Template, gpo: GpoBackup, options: ArtifactOptions): void {
   const { facts, sources } = template;
+  // The RMS client deployed through Group Policy Software Installation.
+  const pkg = gpo.packages.find((p) => RMS_PACKAGE.test(p.path) || RMS_PACKAGE.test(p.name));
+  if (pkg && facts.method === undefined) {
+    const at: Location = { file: pkg.report, line: pkg.line, column: 1, detail: `${pkg.deployment || 'deployed'} to ${pkg.side === 'computer' ? 'computers' : 'users'}: ${pkg.path}` };
+    facts.method = 'group-policy';
+    facts.install = true;
+    sources.method = sources.install = at;
+  }
   const found = installerScript(gpo);
   if (found) {
     const { script, command } = found;
@@ -87,6 +99,34 @@ function applyGpo(template: Template, gpo: GpoBackup, options: ArtifactOptions):
   }
 }
 
+/** Facts an SMS package definition states: method sms, its install commands, admin rights. */
+function applySms(template: Template, pkg: SmsPackage, file: string): void {
+  const { facts, sources } = template;
+  const programs = pkg.programs.filter((p) => parseCommand(p.commandLine)?.msi.length);
+  const first = programs[0];
+  if (!first) return;
+  const at = (line: number): Location => ({ file, line, column: 1 });
+  if (facts.method === undefined) {
+    facts.method = 'sms';
+    facts.install = true;
+    sources.method = sources.install = at(first.line);
+  }
+  if (facts.command === undefined) {
+    const commands = programs.map((p) => parseCommand(p.commandLine)!);
+    facts.command = {
+      line: programs.map((p) => p.commandLine).join('\n'),
+      msi: commands.flatMap((c) => c.msi.map((m) => m.split(/[\\/]/).pop()!.toLowerCase())),
+      quiet: commands.every((c) => c.quiet),
+      rebootSuppressed: commands.every((c) => /^reallysuppress$/i.test(c.properties.REBOOT ?? '')),
+    };
+    sources.command = at(first.line);
+  }
+  if (facts.installer?.localAdmin === undefined && first.adminRights !== undefined) {
+    facts.installer = { ...facts.installer, localAdmin: first.adminRights };
+    sources['installer.localAdmin'] = at(first.adminLine ?? first.line);
+  }
+}
+
 /** Read the inventories and GPO backups a manifest's groups refer to, and make their targets. */
 export async function readArtifacts(todo: PendingRollout, baseDir: string, options: ArtifactOptions): Promise<void> {
   const show = (p: string) => displayPath(p, options.cwd);
@@ -100,6 +140,12 @@ export async function readArtifacts(todo: PendingRollout, baseDir: string, optio
       }
       gpo = await readGpoBackup(dir, show);
       applyGpo(template, gpo, options);
+    }
+    if (group.sms) {
+      const file = resolve(baseDir, group.sms);
+      const bytes = await readFile(file).catch(() => undefined);
+      if (!bytes) throw new KblintError('missing-file', `sms: no such file '${group.sms}' (relative to the manifest)`, todo.loc([...at, 'sms']));
+      applySms(template, parseSmsPackage(decodeWindowsText(bytes, show(file)), show(file)), show(file));
     }
     todo.rollout.targets.push(...(await groupComputers(group, at, template, gpo, baseDir, todo, show)));
   }
@@ -131,14 +177,25 @@ async function groupComputers(
   for await (const computer of readInventory(file, csv)) {
     if (ous && !ous.some((ou) => inOu(computer.ou, ou))) continue;
     const location: Location = { file: csv, line: computer.line, column: 1 };
-    if (!computer.os || facts.os) {
+    const os = facts.os ? undefined : computer.os;
+    const admin = facts.installer?.localAdmin === undefined ? computer.localAdmin : undefined;
+    if (!os && admin === undefined) {
       targets.push({ name: computer.name, facts, sources, location });
       continue;
     }
-    const key = `${computer.os.version}\0${computer.os.name ?? ''}`;
+    // Computers with the same OS and admin state share one facts object, evaluated once.
+    const key = `${os?.version ?? ''}\0${os?.name ?? ''}\0${admin ?? ''}`;
     let own = byOs.get(key);
-    if (!own) byOs.set(key, (own = { ...facts, os: computer.os }));
-    targets.push({ name: computer.name, facts: own, sources: { ...sources, os: location }, location });
+    if (!own) {
+      own = { ...facts };
+      if (os) own.os = os;
+      if (admin !== undefined) own.installer = { ...facts.installer, localAdmin: admin };
+      byOs.set(key, own);
+    }
+    const ownSources = { ...sources };
+    if (os) ownSources.os = location;
+    if (admin !== undefined) ownSources['installer.localAdmin'] = location;
+    targets.push({ name: computer.name, facts: own, sources: ownSources, location });
   }
   return targets;
 }

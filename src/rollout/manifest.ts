@@ -22,6 +22,7 @@ export interface GroupInput {
   network?: TargetFacts['network'];
   inventory?: { file: string; ou?: string };
   gpo?: string;
+  sms?: string;
 }
 
 interface ManifestInput {
@@ -69,7 +70,7 @@ export function readRollout(text: string, file: string): Rollout {
   const targets: Target[] = [];
   const deferred: Deferred[] = [];
   input.groups.forEach((group, g) => {
-    if (group.inventory || group.gpo) deferred.push({ group, at: ['groups', g] });
+    if (group.inventory || group.gpo || group.sms) deferred.push({ group, at: ['groups', g] });
     else targets.push(...groupTargets(group, ['groups', g], loc));
   });
   return finish({ file, clusters: { ...input.clusters }, targets, waivers: (input.waivers ?? []).map((w, i) => ({ ...w, location: loc(['waivers', i]) })), ...(input.name ? { name: input.name } : {}) }, deferred, loc);

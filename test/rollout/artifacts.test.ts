@@ -23,8 +23,9 @@ describe('a rollout read from an AD export and a GPO backup', () => {
   it('points every finding at the CSV row, ini line, script line or Registry.pol value', () => {
     const { code, rows, result } = findings(['check', 'examples/artifacts/rollout.yaml']);
     expect(code).toBe(1);
-    // SAL-XP-01 is in OU=Sales: the GPO is linked to contoso.com/Finance only.
-    expect(result.summary.targets).toBe(3);
+    // The finance GPO is linked to contoso.com/Finance only: 3 of the 8 computers, one in a sub-OU.
+    expect(result.summary.targets).toBe(8);
+    expect(result.summary.notchecked).toBe(1); // the kiosk has no network facts: not a pass
     const fw = `${GPO}/DomainSysvol/GPO/Machine/registry.pol:1 clusters-reachable-on-documented-ports`;
     const detail = '[SOFTWARE\\Policies\\Microsoft\\WindowsFirewall\\DomainProfile\\DefaultOutboundAction (byte offset 178)]';
     expect(rows).toEqual([
@@ -37,6 +38,13 @@ describe('a rollout read from an AD export and a GPO backup', () => {
       ),
       ...['FIN-XP-01', 'FIN-XP-02', 'FIN-W7-01'].map((t) => `${USER}/scripts.ini:3 script-is-computer-startup-script ${t}`),
       `${USER}/scripts.ini:3 vista-no-separate-client FIN-W7-01`,
+      // The Sales GPO assigns the client MSI to Vista and 7 computers.
+      'examples/artifacts/gpo-sales/gpreport.xml:15 vista-no-separate-client SAL-V-01 [Assign to computers: \\\\fs01\\software\\rms\\MsDrmClient.msi]',
+      'examples/artifacts/gpo-sales/gpreport.xml:15 vista-no-separate-client SAL-W7-02 [Assign to computers: \\\\fs01\\software\\rms\\MsDrmClient.msi]',
+      // Windows Update where the inventory says the user is no local administrator.
+      'examples/artifacts/inventory.csv:9 windows-update-needs-local-admin IT-XP-02',
+      // An XP kiosk from the SMS package, with no activation step.
+      'examples/artifacts/rollout.yaml:31 pre-vista-needs-activation KIOSK-01',
     ]);
   });
 
@@ -79,9 +87,16 @@ describe('a rollout read from an AD export and a GPO backup', () => {
       ]),
     );
     writeFileSync(join(dir, 'inventory.csv'), readFileSync(join(dir, 'inventory.csv'), 'utf8').replace(/^"FIN-W7-01".*\r\n/m, ''));
+    writeFileSync(join(dir, 'rollout.yaml'), 'groups:\n  - name: finance\n    gpo: gpo-finance\n    inventory: { file: inventory.csv }\n    activation: true\n');
     const { code, rows } = findings(['check', join(dir, 'rollout.yaml')], dir);
     expect(rows).toEqual([]);
     expect(code).toBe(0);
+  });
+
+  it('reads the SMS package definition: method, command line and admin rights, by line', () => {
+    const { result } = findings(['check', 'examples/artifacts/rollout.yaml']);
+    const kiosk = result.outcomes.filter((o) => o.target === 'KIOSK-01' && o.outcome !== 'notapplicable').map((o) => `${o.rule} ${o.outcome}`);
+    expect(kiosk).toEqual(['clusters-reachable-on-documented-ports notchecked', 'pre-vista-needs-activation fail', 'pre-vista-needs-client pass']);
   });
 
   it('names a missing artifact at its manifest key, exit 2', () => {

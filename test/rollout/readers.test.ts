@@ -9,6 +9,7 @@ import { parseIni } from '../../src/rollout/readers/ini.js';
 import { inOu, readInventory } from '../../src/rollout/readers/inventory.js';
 import { parseRegistryPol, REG, writeRegistryPol } from '../../src/rollout/readers/registry-pol.js';
 import { scanScript } from '../../src/rollout/readers/script.js';
+import { parseSmsPackage } from '../../src/rollout/readers/sms.js';
 import { decodeWindowsText } from '../../src/rollout/readers/text.js';
 import { HAS_SHARED, SHARED } from '../shared.js';
 
@@ -166,8 +167,36 @@ describe('inventory CSV', () => {
     await expect(read(Buffer.from(`${rows}"PC3","CN=PC3,DC=x"\r\n`))).rejects.toMatchObject({ message: 'Invalid Record Length: columns length is 4, got 2', line: 4 });
   });
 
+  it('reads an optional LocalAdmin column, and refuses a value that is not a boolean', async () => {
+    const csv = '"Name","OperatingSystemVersion","LocalAdmin"\r\n"a","5.1 (2600)","True"\r\n"b","5.1 (2600)",""\r\n';
+    expect((await read(Buffer.from(csv))).map((c) => c.localAdmin)).toEqual([true, undefined]);
+    await expect(read(Buffer.from(`${csv}"c","5.1","maybe"\r\n`))).rejects.toMatchObject({ message: "LocalAdmin: expected True or False; got 'maybe'", line: 4 });
+  });
+
   it('refuses a CSV without a Name column', async () => {
     await expect(read(Buffer.from('"Host","OS"\r\n"a","b"\r\n'))).rejects.toMatchObject({ code: 'bad-inventory', line: 1 });
   });
 });
 
+
+describe('SMS package definitions', () => {
+  const pdf = '[PDF]\r\nVersion=2.0\r\n\r\n[Package Definition]\r\nName=RMS\r\nPrograms=Install, Activate\r\n\r\n[Install]\r\nCommandLine=msiexec /i MsDrmClient.msi /qn\r\nAdminRightsRequired=True\r\n\r\n[Activate]\r\nCommandLine=activate.cmd\r\n';
+
+  it('reads the programs in the order Programs lists them', () => {
+    expect(parseSmsPackage(pdf, 'rms.sms')).toEqual({
+      name: 'RMS',
+      programs: [
+        { name: 'Install', commandLine: 'msiexec /i MsDrmClient.msi /qn', line: 9, adminRights: true, adminLine: 10 },
+        { name: 'Activate', commandLine: 'activate.cmd', line: 13 },
+      ],
+    });
+  });
+
+  it.each([
+    ['no [Package Definition]', '[PDF]\r\nVersion=2.0\r\n', 'rms.sms:1: no [Package Definition] section; expected an SMS package definition file'],
+    ['a listed program without its section', pdf.replace('[Activate]', '[Other]'), "rms.sms:6: program 'Activate' is listed in Programs but has no [Activate] section"],
+    ['a program without CommandLine', pdf.replace('CommandLine=activate.cmd', 'Comment=x'), 'rms.sms:12: [Activate] has no CommandLine'],
+  ])('refuses %s', (_, text, message) => {
+    expect(errorOf(() => parseSmsPackage(text, 'rms.sms'))).toBe(message);
+  });
+});

@@ -20,8 +20,20 @@ export interface GpoScript {
   body?: { file: string; scan: ScriptScan };
 }
 
+/** A package the GPO's Software Installation extension deploys (gpreport.xml `MsiApplication`). */
+export interface GpoPackage {
+  side: 'computer' | 'user';
+  name: string;
+  path: string;
+  /** `Assign` or `Publish`. */
+  deployment: string;
+  report: string;
+  line: number;
+}
+
 export interface GpoBackup {
   dir: string;
+  packages: GpoPackage[];
   name?: string;
   /** Where the GPO is linked (gpreport.xml `LinksTo/SOMPath`), e.g. `contoso.com/Finance`. */
   links: string[];
@@ -57,7 +69,7 @@ export function readXml(bytes: Uint8Array, file: string): Record<string, unknown
     const line = text.slice(0, doctype.index).split('\n').length;
     throw new KblintError('xml-doctype', 'XML with a DOCTYPE is refused (entity expansion); GPO reports have none', { file, line });
   }
-  const parser = new XMLParser({ ignoreAttributes: false, removeNSPrefix: true, processEntities: false, isArray: (name) => ['LinksTo', 'Extension'].includes(name) });
+  const parser = new XMLParser({ ignoreAttributes: false, removeNSPrefix: true, processEntities: false, isArray: (name) => ['LinksTo', 'Extension', 'MsiApplication'].includes(name) });
   try {
     return parser.parse(text) as Record<string, unknown>;
   } catch (e) {
@@ -72,13 +84,14 @@ const SIDES = [
 
 /** Read a GPMC backup folder (`{GUID}/` with Backup.xml, gpreport.xml, DomainSysvol/GPO/…). */
 export async function readGpoBackup(dir: string, display: (p: string) => string = (p) => p): Promise<GpoBackup> {
-  const gpo: GpoBackup = { dir, links: [], scripts: [], registry: {} };
+  const gpo: GpoBackup = { dir, packages: [], links: [], scripts: [], registry: {} };
   const report = await path(dir, 'gpreport.xml');
   if (report) {
     const xml = readXml(await readFile(report), display(report));
     const root = (xml.GPO ?? {}) as Record<string, unknown>;
     if (typeof root.Name === 'string') gpo.name = root.Name;
     for (const link of (root.LinksTo ?? []) as Record<string, unknown>[]) if (typeof link.SOMPath === 'string') gpo.links.push(link.SOMPath);
+    gpo.packages = softwarePackages(root, display(report), decodeWindowsText(await readFile(report), display(report)));
   }
   const backup = await path(dir, 'Backup.xml');
   if (backup && !gpo.name) {
@@ -120,6 +133,34 @@ export async function readGpoBackup(dir: string, display: (p: string) => string 
     }
   }
   return gpo;
+}
+
+const asArray = <T>(v: T | T[] | undefined): T[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
+
+/** `MsiApplication` entries of the Software Installation extension, each with its line in the report. */
+function softwarePackages(root: Record<string, unknown>, report: string, text: string): GpoPackage[] {
+  const packages: GpoPackage[] = [];
+  for (const [sideKey, side] of [['Computer', 'computer'], ['User', 'user']] as const) {
+    const sideNode = root[sideKey] as Record<string, unknown> | undefined;
+    for (const data of asArray(sideNode?.ExtensionData as Record<string, unknown> | Record<string, unknown>[] | undefined)) {
+      for (const ext of asArray(data.Extension as Record<string, unknown>[] | undefined)) {
+        if (!String(ext['@_type'] ?? '').endsWith('SoftwareInstallationSettings')) continue;
+        for (const app of asArray(ext.MsiApplication as Record<string, unknown> | Record<string, unknown>[] | undefined)) {
+          const path = String(app.Path ?? '');
+          const at = path ? text.indexOf(path) : -1;
+          packages.push({
+            side,
+            name: String(app.Name ?? ''),
+            path,
+            deployment: String(app.DeploymentType ?? ''),
+            report,
+            line: at === -1 ? 1 : text.slice(0, at).split('\n').length,
+          });
+        }
+      }
+    }
+  }
+  return packages;
 }
 
 function findText(node: unknown, key: string): string | undefined {

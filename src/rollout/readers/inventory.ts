@@ -9,6 +9,8 @@ export interface InventoryComputer {
   dn?: string;
   /** The OU part of the DN (`OU=Finance,DC=contoso,DC=com`), or undefined when there is no DN. */
   ou?: string;
+  /** Whether the computer's users are local administrators: an optional `LocalAdmin` column some exports add. */
+  localAdmin?: boolean;
   /** 1-based line of the row in the CSV file. */
   line: number;
 }
@@ -67,6 +69,11 @@ export async function* readInventory(path: string, file = path): AsyncGenerator<
       if (!computer.name) throw new KblintError('bad-inventory', 'row has an empty Name', { file, line: info.lines });
       const version = record.operatingsystemversion ? ntVersion(record.operatingsystemversion) : undefined;
       if (version !== undefined) computer.os = { ...(record.operatingsystem ? { name: record.operatingsystem } : {}), version };
+      const admin = record.localadmin ?? record.userislocaladmin;
+      if (admin !== undefined && admin !== '') {
+        if (!/^(true|false|yes|no|1|0)$/i.test(admin)) throw new KblintError('bad-inventory', `LocalAdmin: expected True or False; got '${admin}'`, { file, line: info.lines });
+        computer.localAdmin = /^(true|yes|1)$/i.test(admin);
+      }
       if (record.distinguishedname) {
         computer.dn = record.distinguishedname;
         const ou = ouOf(record.distinguishedname);
