@@ -11,6 +11,7 @@ import { parseRegistryPol, REG, writeRegistryPol } from '../../src/rollout/reade
 import { scanScript } from '../../src/rollout/readers/script.js';
 import { parseSmsPackage } from '../../src/rollout/readers/sms.js';
 import { decodeWindowsText } from '../../src/rollout/readers/text.js';
+import { windowsUpdatePolicy } from '../../src/rollout/readers/windows-update.js';
 import { HAS_SHARED, SHARED } from '../shared.js';
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'kblint-readers-'));
@@ -52,6 +53,20 @@ describe('Registry.pol', () => {
     ],
   ])('refuses %s', (_, bytes, message) => {
     expect(errorOf(() => parseRegistryPol(bytes, 'r.pol'))).toBe(message);
+  });
+
+  it('reads the Windows Update policy', () => {
+    const entries = parseRegistryPol(
+      writeRegistryPol([
+        { key: 'Software\\Policies\\Microsoft\\Windows\\WindowsUpdate', value: 'WUServer', type: REG.SZ, data: 'http://wsus:8530' },
+        { key: 'Software\\Policies\\Microsoft\\Windows\\WindowsUpdate', value: 'ElevateNonAdmins', type: REG.DWORD, data: 0 },
+        { key: 'Software\\Policies\\Microsoft\\Windows\\WindowsUpdate\\AU', value: 'AUOptions', type: REG.DWORD, data: 4 },
+        { key: 'Software\\Policies\\Microsoft\\Windows\\WindowsUpdate\\AU', value: 'UseWUServer', type: REG.DWORD, data: 1 },
+      ]),
+      'r.pol',
+    );
+    expect(windowsUpdatePolicy(entries)).toMatchObject({ wuServer: 'http://wsus:8530', elevateNonAdmins: false, auOptions: 4, useWuServer: true });
+    expect(windowsUpdatePolicy([])).toBeUndefined();
   });
 
   it('accepts the 8-byte header alone', () => {

@@ -7,6 +7,7 @@ import { iniSection, iniValue, parseIni } from './ini.js';
 import { parseRegistryPol, type PolEntry } from './registry-pol.js';
 import { scanScript, type ScriptScan } from './script.js';
 import { decodeWindowsText } from './text.js';
+import { windowsUpdatePolicy, type WindowsUpdatePolicy } from './windows-update.js';
 
 export interface GpoScript {
   side: 'computer' | 'user';
@@ -40,6 +41,7 @@ export interface GpoBackup {
   scripts: GpoScript[];
   registry: { computer?: { file: string; entries: PolEntry[] }; user?: { file: string; entries: PolEntry[] } };
   firewall?: { file: string; policy: FirewallPolicy };
+  windowsUpdate?: { file: string; policy: WindowsUpdatePolicy };
 }
 
 /** A child of `dir` by name, in any case (backups come from Windows). */
@@ -111,6 +113,8 @@ export async function readGpoBackup(dir: string, display: (p: string) => string 
       if (side === 'computer') {
         const policy = firewallPolicy(entries);
         if (policy) gpo.firewall = { file: display(pol), policy };
+        const wu = windowsUpdatePolicy(entries);
+        if (wu) gpo.windowsUpdate = { file: display(pol), policy: wu };
       }
     }
     for (const iniName of ['scripts.ini', 'psscripts.ini']) {
