@@ -6,6 +6,7 @@ import { buildCommand } from './commands/build.js';
 import { checkCommand } from './commands/check.js';
 import { coverageCommand } from './commands/coverage.js';
 import { explainCommand } from './commands/explain.js';
+import { guideCommand } from './commands/guide.js';
 import { diffCommand } from './commands/diff.js';
 import { parseCommand } from './commands/parse.js';
 import { showCommand } from './commands/show.js';
@@ -20,7 +21,7 @@ export interface Command {
   run(args: { positionals: string[]; options: ParsedOptions; io: CliIO }): Promise<number>;
 }
 
-const commands: Command[] = [checkCommand, buildCommand, coverageCommand, explainCommand, showCommand, diffCommand, parseCommand];
+const commands: Command[] = [checkCommand, buildCommand, coverageCommand, explainCommand, guideCommand, showCommand, diffCommand, parseCommand];
 
 function version(): string {
   const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };

@@ -5,6 +5,8 @@ export interface ReportContext {
   rules: CompiledRule[];
   color: boolean;
   version: string;
+  /** Where the guidance pages are, for links from an HTML report (default `site/<locale>/`). */
+  guideBase?: string;
 }
 
 /** One output format: a lint result → the text to print or write. */

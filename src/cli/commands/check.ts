@@ -18,7 +18,7 @@ function version(): string {
 export const checkCommand: Command = {
   name: 'check',
   summary: 'lint a rollout manifest against the knowledge base and rules',
-  usage: 'kblint check <rollout.yaml | gpo-backup-dir | inventory.csv> [--gpo dir] [--inventory file.csv] [--format stylish|json|sarif|junit|github] [--locale en|nl] [--output file] [--max-severity error|warning|info] [--allow-stale] [--waivers .kblintignore.yaml] [--kb kb.json] [--rules dir]',
+  usage: 'kblint check <rollout.yaml | gpo-backup-dir | inventory.csv> [--gpo dir] [--inventory file.csv] [--format stylish|json|sarif|junit|github|html] [--guide-url site/en/] [--locale en|nl] [--output file] [--max-severity error|warning|info] [--allow-stale] [--waivers .kblintignore.yaml] [--kb kb.json] [--rules dir]',
   options: {
     ...kbOptions,
     ...rulesOptions,
@@ -28,6 +28,7 @@ export const checkCommand: Command = {
     'allow-stale': { type: 'boolean' },
     waivers: { type: 'string' },
     gpo: { type: 'string' },
+    'guide-url': { type: 'string' },
     inventory: { type: 'string' },
     today: { type: 'string' },
   },
@@ -59,8 +60,14 @@ export const checkCommand: Command = {
     if (typeof options.waivers === 'string' || existsSync(waiverPath)) {
       rollout.waivers.push(...(await readWaiverFile(waiverPath, displayPath(waiverPath, io.cwd))));
     }
-    const result = lint(rollout, compiled, { locale, today, stale, outcomes: format === 'json' || format === 'junit' });
-    const text = formatter(result, { locale, rules: compiled, color: io.isTTY && !options.output, version: version() });
+    const result = lint(rollout, compiled, { locale, today, stale, outcomes: format === 'json' || format === 'junit' || format === 'html' });
+    const text = formatter(result, {
+      locale,
+      rules: compiled,
+      color: io.isTTY && !options.output,
+      version: version(),
+      ...(typeof options['guide-url'] === 'string' ? { guideBase: options['guide-url'] } : {}),
+    });
     if (typeof options.output === 'string') await writeFileAtomic(resolve(io.cwd, options.output), text);
     else io.out(text);
 

@@ -1,0 +1,24 @@
+import { resolve } from 'node:path';
+import { writeSite } from '../../guide/site.js';
+import { LOCALES, type Locale } from '../../lint/types.js';
+import { kbOptions, loadKnowledgeBase } from '../kb-source.js';
+import type { Command } from '../main.js';
+import { usageError } from '../main.js';
+import { compiledRules } from '../rules-source.js';
+
+export const guideCommand: Command = {
+  name: 'guide',
+  summary: 'generate localized guidance pages (HTML and markdown) from the knowledge base and rules',
+  usage: 'kblint guide [--locale nl,en] [--out site] [--kb kb.json] [--rules dir]',
+  options: { ...kbOptions, rules: { type: 'string' }, locale: { type: 'string', default: 'nl,en' }, out: { type: 'string', short: 'o', default: 'site' } },
+  async run({ options, io }) {
+    const locales = String(options.locale).split(',').map((l) => l.trim()) as Locale[];
+    for (const l of locales) if (!LOCALES.includes(l)) throw usageError(`--locale: expected a list of ${LOCALES.join(', ')}; got '${l}'`);
+    const kb = await loadKnowledgeBase(options, io);
+    const { compiled, stale } = await compiledRules(options, io, kb);
+    for (const s of stale) io.err(`warning: stale rule ${s.rule} left out: ${s.reason}\n`);
+    const files = await writeSite(kb, compiled, locales, resolve(io.cwd, String(options.out)));
+    io.out(`${String(options.out)}: ${files.length / 2} pages in ${locales.join(', ')} (HTML and markdown)\n`);
+    return 0;
+  },
+};
