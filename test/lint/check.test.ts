@@ -114,7 +114,7 @@ describe('formats', () => {
     writeFileSync(join(dir, 'w.yaml'), readFileSync(join(dir, 'c.yaml'), 'utf8').replace("method: group-policy\n    installer: { localAdmin: false }", 'method: group-policy\n    installer: { localAdmin: true }'));
     expect(kblint(['check', join(dir, 'w.yaml'), ...TODAY]).code).toBe(0); // a warning only
     expect(kblint(['check', join(dir, 'w.yaml'), '--max-severity', 'warning', ...TODAY]).code).toBe(1);
-    expect(kblint(['check', join(dir, 'w.yaml'), '--format', 'xml'])).toMatchObject({ code: 2, err: "kblint check: --format: expected one of stylish, json, sarif, junit, github; got 'xml'\n" });
+    expect(kblint(['check', join(dir, 'w.yaml'), '--format', 'xml'])).toMatchObject({ code: 2, err: "kblint check: --format: expected one of stylish, json, sarif, junit, github, html; got 'xml'\n" });
   });
 
   it('exits 2 on a bad manifest and writes nothing', () => {
