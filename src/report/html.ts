@@ -76,5 +76,6 @@ export const html: Formatter = (result, ctx) => {
       blocks.push({ quote: first.requirement.quote, lang: first.requirement.locale, cite: [{ link: `${base}${ruleFile(rule)}.html`, text: t(locale, 'seeRule', { id: rule }) }, ` · ${first.fix}`] });
     }
   }
+  if (ctx.today) blocks.push({ p: [t(locale, 'reportGenerated', { date: new Date(`${ctx.today}T12:00:00Z`) })], muted: true });
   return renderHtml({ file: 'report', title: t(locale, 'reportTitle', { name: result.rollout }), blocks }, { locale, home: `${base}index.html` });
 };

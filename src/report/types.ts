@@ -7,6 +7,8 @@ export interface ReportContext {
   version: string;
   /** Where the guidance pages are, for links from an HTML report (default `site/<locale>/`). */
   guideBase?: string;
+  /** The day of the run (YYYY-MM-DD), shown on the HTML report. */
+  today?: string;
 }
 
 /** One output format: a lint result → the text to print or write. */

@@ -96,6 +96,15 @@ describe('formats', () => {
     expect(log.runs[0].tool.driver.rules).toHaveLength(11);
   });
 
+  it('writes an HTML report with dates in the page language', () => {
+    const nl = kblint(['check', 'examples/violating.yaml', '--format', 'html', '--locale', 'nl', ...TODAY]).out;
+    expect(nl).toMatch(/^<!doctype html><html lang="nl">/);
+    expect(nl).toContain('Gemaakt op 24 november 2026.');
+    expect(nl).toContain('7 computers, 21 bevindingen, 1 uitgezonderd.');
+    expect(nl).toContain('<a href="site/nl/rule-windows-update-needs-local-admin.html">Regel windows-update-needs-local-admin</a>');
+    expect(kblint(['check', 'examples/violating.yaml', '--format', 'html', ...TODAY]).out).toContain('Generated on November 24, 2026.');
+  });
+
   it('writes GitHub annotations and JUnit', () => {
     const gh = kblint(['check', 'examples/violating.yaml', '--format', 'github', ...TODAY]).out.trim().split('\n');
     expect(gh).toHaveLength(21);

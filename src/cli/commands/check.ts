@@ -66,6 +66,7 @@ export const checkCommand: Command = {
       rules: compiled,
       color: io.isTTY && !options.output,
       version: version(),
+      today,
       ...(typeof options['guide-url'] === 'string' ? { guideBase: options['guide-url'] } : {}),
     });
     if (typeof options.output === 'string') await writeFileAtomic(resolve(io.cwd, options.output), text);
