@@ -15,6 +15,11 @@ const WORKER = fileURLToPath(new URL('./worker.js', import.meta.url));
 /** Below this many articles, starting workers costs more than it saves. */
 const MIN_PARALLEL = 24;
 const CHUNK = 8;
+/**
+ * Parsing allocates many short-lived objects; a larger young generation means fewer scavenges
+ * (measured here: pool of 2 workers over the corpus ~8.1 s against ~8.8 s with the default).
+ */
+const YOUNG_GENERATION_MB = 192;
 
 export interface PoolOptions {
   workers?: number;
@@ -36,7 +41,7 @@ export async function buildArticles(files: WorkerTask['files'], options: PoolOpt
   await Promise.all(
     Array.from({ length: count }, () =>
       new Promise<void>((resolve, reject) => {
-        const worker = new Worker(WORKER);
+        const worker = new Worker(WORKER, { resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
         const feed = () => {
           const task = take();
           if (task) worker.postMessage(task);
