@@ -6,7 +6,7 @@ import { KblintError } from '../errors.js';
 import type { Requirement } from '../extract/types.js';
 import type { KnowledgeBase } from '../kb/types.js';
 import { packageJson } from '../util/json.js';
-import { plainErrors } from '../util/schema-errors.js';
+import { assertValid } from '../util/schema-errors.js';
 import { loadYaml } from '../util/yaml.js';
 import type { CompiledRule, RuleSpec, StaleRule } from './types.js';
 
@@ -35,10 +35,7 @@ export async function loadRules(dir = BUNDLED_RULES): Promise<LoadedRule[]> {
   for (const name of names) {
     const file = join(dir, name);
     const yaml = loadYaml(await readFile(file, 'utf8'), file);
-    if (!validateSpec(yaml.value)) {
-      const [first] = plainErrors(validateSpec.errors ?? [], yaml.value);
-      throw new KblintError('invalid-rule', first!.message, { file, ...yaml.locate(first!.path) });
-    }
+    assertValid(validateSpec, yaml, file, 'invalid-rule');
     const spec = yaml.value as RuleSpec;
     const other = ids.get(spec.id);
     if (other) throw new KblintError('duplicate-rule', `rule id '${spec.id}' is also used by ${other}`, { file });

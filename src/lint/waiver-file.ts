@@ -3,7 +3,7 @@ import { Ajv } from 'ajv';
 import { KblintError } from '../errors.js';
 import type { Waiver } from '../rollout/types.js';
 import { packageJson } from '../util/json.js';
-import { plainErrors } from '../util/schema-errors.js';
+import { assertValid } from '../util/schema-errors.js';
 import { loadYaml } from '../util/yaml.js';
 
 /** `.kblintignore.yaml`: `waivers: [{rule, target, reason, expires}]`, validated like a manifest's waivers. */
@@ -22,10 +22,7 @@ export async function readWaiverFile(path: string, name = path): Promise<Waiver[
     required: ['waivers'],
     properties: { waivers: { type: 'array', items: rollout.definitions.waiver } },
   });
-  if (!validate(yaml.value)) {
-    const [first] = plainErrors(validate.errors ?? [], yaml.value);
-    throw new KblintError('invalid-waivers', first!.message, { file: name, ...yaml.locate(first!.path) });
-  }
+  assertValid(validate, yaml, name, 'invalid-waivers');
   const { waivers } = yaml.value as { waivers: Omit<Waiver, 'location'>[] };
   return waivers.map((w, i) => ({ ...w, location: { file: name, ...yaml.locate(['waivers', i]) } }));
 }

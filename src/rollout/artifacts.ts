@@ -6,6 +6,7 @@ import { displayPath } from '../util/files.js';
 import type { Deferred, PendingRollout } from './manifest.js';
 import { groupTemplate, type Template } from './manifest.js';
 import { outboundTcp } from './readers/firewall.js';
+import { commandFacts } from './command-facts.js';
 import { readGpoBackup, somPathToDn, type GpoBackup, type GpoScript } from './readers/gpo.js';
 import { inOu, readInventory } from './readers/inventory.js';
 import { parseSmsPackage, type SmsPackage } from './readers/sms.js';
@@ -79,12 +80,7 @@ function applyGpo(template: Template, gpo: GpoBackup, options: ArtifactOptions):
         };
         sources.command = { file: script.body!.file, line: bad.line, column: 1 };
       } else if (command) {
-        facts.command = {
-          line: command.line,
-          msi: command.msi.map((m) => m.split(/[\\/]/).pop()!.toLowerCase()),
-          quiet: command.quiet,
-          rebootSuppressed: /^reallysuppress$/i.test(command.properties.REBOOT ?? ''),
-        };
+        facts.command = commandFacts([command.line]);
         sources.command = iniLoc;
       }
     }
@@ -112,13 +108,7 @@ function applySms(template: Template, pkg: SmsPackage, file: string): void {
     sources.method = sources.install = at(first.line);
   }
   if (facts.command === undefined) {
-    const commands = programs.map((p) => parseCommand(p.commandLine)!);
-    facts.command = {
-      line: programs.map((p) => p.commandLine).join('\n'),
-      msi: commands.flatMap((c) => c.msi.map((m) => m.split(/[\\/]/).pop()!.toLowerCase())),
-      quiet: commands.every((c) => c.quiet),
-      rebootSuppressed: commands.every((c) => /^reallysuppress$/i.test(c.properties.REBOOT ?? '')),
-    };
+    facts.command = commandFacts(programs.map((p) => p.commandLine));
     sources.command = at(first.line);
   }
   if (facts.installer?.localAdmin === undefined && first.adminRights !== undefined) {

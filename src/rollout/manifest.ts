@@ -3,11 +3,11 @@ import { basename, dirname, resolve } from 'node:path';
 import { displayPath } from '../util/files.js';
 import { Ajv, type ValidateFunction } from 'ajv';
 import { KblintError } from '../errors.js';
-import { parseCommand } from '../extract/command.js';
 import { packageJson } from '../util/json.js';
-import { plainErrors } from '../util/schema-errors.js';
+import { assertValid } from '../util/schema-errors.js';
 import { loadYaml, MAX_CONFIG_BYTES, type YamlPath } from '../util/yaml.js';
 import { readArtifacts, type ArtifactOptions } from './artifacts.js';
+import { commandFacts } from './command-facts.js';
 import type { Location, Rollout, RolloutMethod, Target, TargetFacts, Waiver } from './types.js';
 
 export interface GroupInput {
@@ -60,11 +60,7 @@ export async function readRolloutFile(path: string, name = path, options: Artifa
 export function readRollout(text: string, file: string): Rollout {
   const yaml = loadYaml(text, file);
   const value = yaml.value;
-  if (!validator()(value)) {
-    const [first, ...rest] = plainErrors(validator().errors ?? [], value);
-    const more = rest.length ? ` (and ${rest.length} more: ${rest.slice(0, 3).map((e) => e.message).join('; ')})` : '';
-    throw new KblintError('invalid-rollout', `${first!.message}${more}`, { file, ...yaml.locate(first!.path) });
-  }
+  assertValid(validator(), yaml, file, 'invalid-rollout');
   const input = value as ManifestInput;
   const loc = (path: YamlPath): Location => ({ file, ...yaml.locate(path) });
   const targets: Target[] = [];
@@ -150,14 +146,7 @@ export function groupTemplate(group: GroupInput, at: YamlPath, loc: (p: YamlPath
   }
   const commandLines = group.command !== undefined ? [group.command] : group.script?.commands;
   if (commandLines?.length) {
-    const parsed = commandLines.map((l) => parseCommand(l));
-    const msi = parsed.flatMap((c) => c?.msi ?? []).map((m) => m.split(/[\\/]/).pop()!.toLowerCase());
-    facts.command = {
-      line: commandLines.join('\n'),
-      msi,
-      quiet: parsed.length > 0 && parsed.every((c) => c?.quiet ?? false),
-      rebootSuppressed: parsed.length > 0 && parsed.every((c) => /^reallysuppress$/i.test(c?.properties.REBOOT ?? '')),
-    };
+    facts.command = commandFacts(commandLines);
     sources.command = loc(group.command !== undefined ? [...at, 'command'] : [...at, 'script', 'commands']);
   }
   if (group.network) {

@@ -1,5 +1,6 @@
-import type { ErrorObject } from 'ajv';
-import type { YamlPath } from './yaml.js';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import { KblintError } from '../errors.js';
+import type { LoadedYaml, YamlPath } from './yaml.js';
 
 /** `/groups/2/method` → ['groups', 2, 'method']. */
 export function pathOf(instancePath: string): YamlPath {
@@ -77,4 +78,15 @@ export function plainErrors(errors: ErrorObject[], root: unknown): PlainError[] 
     }
   }
   return out;
+}
+
+/**
+ * Validate a loaded YAML/JSON file against a compiled schema; on failure, a KblintError at the
+ * first problem's line and column, in plain words, naming how many more there are.
+ */
+export function assertValid(validate: ValidateFunction, yaml: LoadedYaml, file: string, code: string): void {
+  if (validate(yaml.value)) return;
+  const [first, ...rest] = plainErrors(validate.errors ?? [], yaml.value);
+  const more = rest.length ? ` (and ${rest.length} more: ${rest.slice(0, 3).map((e) => e.message).join('; ')})` : '';
+  throw new KblintError(code, `${first!.message}${more}`, { file, ...yaml.locate(first!.path) });
 }

@@ -1,3 +1,6 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildKnowledgeBase } from '../../src/kb/index.js';
 import { compileRules, loadRules } from '../../src/lint/index.js';
@@ -40,5 +43,25 @@ describe('bundled rules', () => {
   it.each(cases)('%s: %s example %i', (_, kind, _i, rule, facts) => {
     const fails = rule.applies(facts) && rule.needs.every((p) => p.reduce<unknown>((v, k) => (v as Record<string, unknown> | undefined)?.[k], facts) !== undefined) && !rule.check(facts);
     expect(fails).toBe(kind === 'invalid');
+  });
+});
+
+describe('rule files are checked at load', () => {
+  const load = async (text: string) => {
+    const dir = mkdtempSync(join(tmpdir(), 'kblint-rules-'));
+    writeFileSync(join(dir, 'bad.yaml'), text);
+    return loadRules(dir).then(
+      () => 'loaded',
+      (e: { format: () => string }) => e.format().replace(dir, '<dir>'),
+    );
+  };
+  const good = readFileSync(`${PROJECT}rules/windows-update-needs-local-admin.yaml`, 'utf8');
+
+  it.each([
+    ['an unknown key', `${good}colour: red\n`, "<dir>/bad.yaml:27:9: colour: unknown key 'colour'"],
+    ['a bad severity', good.replace('severity: error', 'severity: fatal'), "<dir>/bad.yaml:2:11: severity: expected one of error, warning, info; got 'fatal'"],
+    ['a message without Dutch', good.replace(/\n {2}nl: "\{target\} krijgt[^\n]*/, ''), "<dir>/bad.yaml:16:3: message: missing 'nl'"],
+  ])('refuses %s, naming its line', async (_, text, message) => {
+    expect(await load(text)).toBe(message);
   });
 });

@@ -1,4 +1,5 @@
 import { parseCommand } from '../../extract/command.js';
+import { msiName, suppressesReboot } from '../command-facts.js';
 
 export interface ScriptInstall {
   line: number;
@@ -40,9 +41,9 @@ export function scanScript(text: string): ScriptScan {
     installs.push({
       line,
       text: raw.trim(),
-      msi: command.msi.map((m) => m.split(/[\\/]/).pop()!.toLowerCase()),
+      msi: command.msi.map(msiName),
       quiet: command.quiet,
-      rebootSuppressed: /^reallysuppress$/i.test(command.properties.REBOOT ?? ''),
+      rebootSuppressed: suppressesReboot(command),
     });
   });
   const firstInstall = installs[0]?.line ?? Infinity;
