@@ -42,9 +42,13 @@ const schema: Schema = {
   protocols: { href: ['http', 'https', 'mailto'] },
 };
 
+/** Web addresses and relative page links; anything else (`javascript:`, `data:`) is shown as text. */
+const SAFE_LINK = /^(https?:|mailto:|[^:]*$)/i;
+
 function inline(part: Inline): ElementContent {
   if (typeof part === 'string') return { type: 'text', value: part };
   if ('code' in part) return h('code', part.code);
+  if (!SAFE_LINK.test(part.link.trim())) return h('span', part.lang ? { lang: part.lang } : {}, part.text);
   return h('a', { href: part.link, ...(part.lang ? { lang: part.lang, hrefLang: part.lang } : {}) }, part.text);
 }
 

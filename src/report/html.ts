@@ -77,5 +77,6 @@ export const html: Formatter = (result, ctx) => {
     }
   }
   if (ctx.today) blocks.push({ p: [t(locale, 'reportGenerated', { date: new Date(`${ctx.today}T12:00:00Z`) })], muted: true });
-  return renderHtml({ file: 'report', title: t(locale, 'reportTitle', { name: result.rollout }), blocks }, { locale, home: `${base}index.html` });
+  const shell = { locale, home: `${base}index.html`, ...(ctx.otherReport ? { other: ctx.otherReport } : {}) };
+  return renderHtml({ file: 'report', title: t(locale, 'reportTitle', { name: result.rollout }), blocks }, shell);
 };

@@ -9,6 +9,8 @@ export interface ReportContext {
   guideBase?: string;
   /** The day of the run (YYYY-MM-DD), shown on the HTML report. */
   today?: string;
+  /** The same report in the other locale, for the HTML report's language switcher. */
+  otherReport?: { locale: Locale; href: string };
 }
 
 /** One output format: a lint result → the text to print or write. */

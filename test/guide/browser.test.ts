@@ -108,6 +108,8 @@ describe.skipIf(!HAS_CHROMIUM)('the pages in a real browser (headless Chromium)'
     expect(await page.$$eval('figure svg rect', (r) => r.length)).toBeGreaterThan(4);
     const rules = await page.$$eval('a[href*="rule-"]', (as) => as.map((a) => (a as HTMLAnchorElement).href));
     expect(rules.length).toBeGreaterThan(5);
+    const other = locale === 'en' ? 'nl' : 'en';
+    expect(await page.$eval(`a[hreflang="${other}"]`, (a) => (a as HTMLAnchorElement).href)).toBe(pathToFileURL(join(SITE, `report-${other}.html`)).href);
     for (const r of rules) expect(existsSync(new URL(r)), r).toBe(true);
     await page.screenshot({ path: join(SHOTS, `report-${locale}-desktop.png`), fullPage: true });
     await page.setViewportSize({ width: 390, height: 844 });

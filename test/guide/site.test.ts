@@ -1,6 +1,7 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
+import { HtmlValidate } from 'html-validate';
 import { describe, expect, it } from 'vitest';
 import { CATALOGS } from '../../src/guide/catalog.js';
 import { writeSite } from '../../src/guide/site.js';
@@ -69,6 +70,19 @@ describe('the guidance site', async () => {
     const nl = readFileSync(join(out, 'nl', 'rule-windows-update-needs-local-admin.html'), 'utf8');
     expect(nl).toContain('<h2>Waarom: de documentatie zegt</h2>');
     expect(nl).toContain('Ernst: fout');
+  });
+
+  it('writes valid HTML (html-validate, recommended rules)', async () => {
+    // hast-util-to-html writes `<!doctype html>`; lower case is valid HTML, the upper-case rule is style.
+    const validator = new HtmlValidate({ extends: ['html-validate:recommended', 'html-validate:document'], rules: { 'doctype-style': 'off' } });
+    const problems: string[] = [];
+    for (const locale of ['en', 'nl']) {
+      for (const name of readdirSync(join(out, locale)).filter((n) => n.endsWith('.html'))) {
+        const report = await validator.validateString(readFileSync(join(out, locale, name), 'utf8'));
+        for (const r of report.results) for (const m of r.messages) problems.push(`${locale}/${name}:${m.line}: ${m.ruleId} ${m.message}`);
+      }
+    }
+    expect(problems).toEqual([]);
   });
 
   it('shows hostile article text as text: no script, no event handler, no javascript: URL', () => {

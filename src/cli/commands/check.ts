@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { resolve } from 'node:path';
-import { lint, readWaiverFile, SEVERITIES, type Severity } from '../../lint/index.js';
+import { basename, resolve } from 'node:path';
+import { lint, LOCALES, readWaiverFile, SEVERITIES, type Locale, type Severity } from '../../lint/index.js';
 import { FORMATTERS } from '../../report/index.js';
 import { readRolloutFile, rolloutFromArtifacts } from '../../rollout/manifest.js';
 import { writeFileAtomic } from '../../util/atomic.js';
@@ -13,6 +13,18 @@ import { compiledRules, localeOption, rulesOptions } from '../rules-source.js';
 
 function version(): string {
   return (JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+}
+
+/**
+ * `report-en.html` → `{ locale: 'nl', href: 'report-nl.html' }`: an HTML report whose file name
+ * carries its locale links to the same report in the other one.
+ */
+function otherReport(output: string, locale: Locale): { otherReport: { locale: Locale; href: string } } | Record<string, never> {
+  const name = basename(output);
+  const other = LOCALES.find((l) => l !== locale);
+  const pattern = new RegExp(`([-_.])${locale}(\\.html?)$`, 'i');
+  if (!other || !pattern.test(name)) return {};
+  return { otherReport: { locale: other, href: name.replace(pattern, `$1${other}$2`) } };
 }
 
 export const checkCommand: Command = {
@@ -68,6 +80,7 @@ export const checkCommand: Command = {
       version: version(),
       today,
       ...(typeof options['guide-url'] === 'string' ? { guideBase: options['guide-url'] } : {}),
+      ...(typeof options.output === 'string' ? otherReport(options.output, locale) : {}),
     });
     if (typeof options.output === 'string') await writeFileAtomic(resolve(io.cwd, options.output), text);
     else io.out(text);
