@@ -18,10 +18,21 @@ export interface Command {
   summary: string;
   usage: string;
   options: NonNullable<ParseArgsConfig['options']>;
+  /** One line per option for `--help`. */
+  help?: Record<string, string>;
   run(args: { positionals: string[]; options: ParsedOptions; io: CliIO }): Promise<number>;
 }
 
 const commands: Command[] = [checkCommand, buildCommand, coverageCommand, explainCommand, guideCommand, showCommand, diffCommand, parseCommand];
+
+/** Help for options several commands share. */
+const SHARED_HELP: Record<string, string> = {
+  kb: 'read this knowledge base instead of building one from content',
+  content: 'content folder to build the knowledge base from (repeatable)',
+  rules: 'rules folder',
+  locale: 'language of messages and pages: en or nl',
+  json: 'print JSON',
+};
 
 function version(): string {
   const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -52,10 +63,12 @@ function commandHelp(c: Command): string {
   const opts = Object.entries(c.options);
   if (opts.length) {
     lines.push('Options:');
-    for (const [name, o] of opts) {
-      const flag = `${o.short ? `-${o.short}, ` : '    '}--${name}${o.type === 'string' ? ' <value>' : ''}`;
-      lines.push(`  ${flag}`);
-    }
+    const flags = opts.map(([name, o]) => `${o.short ? `-${o.short}, ` : '    '}--${name}${o.type === 'string' ? ' <value>' : ''}`);
+    const width = Math.max(...flags.map((f) => f.length));
+    opts.forEach(([name, o], i) => {
+      const text = [c.help?.[name] ?? SHARED_HELP[name], o.default !== undefined ? `(default: ${String(o.default)})` : undefined].filter(Boolean).join(' ');
+      lines.push(`  ${flags[i]!.padEnd(width)}  ${text}`.trimEnd());
+    });
     lines.push('');
   }
   return lines.join('\n');

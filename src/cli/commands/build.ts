@@ -14,6 +14,14 @@ export const buildCommand: Command = {
     jobs: { type: 'string', short: 'j' },
     verbose: { type: 'boolean' },
   },
+  help: {
+    out: 'where to write the knowledge base',
+    'keep-going': 'write the knowledge base even when some articles are broken (they are still reported)',
+    'no-cache': 'rebuild every article',
+    'cache-dir': 'per-article cache folder',
+    jobs: 'worker threads (default: the number of cores)',
+    verbose: 'print parser warnings',
+  },
   async run({ positionals, options, io }) {
     const inputs = (positionals.length ? positionals : ['content']).map((p) => resolve(io.cwd, p));
     const progress = io.isTTY

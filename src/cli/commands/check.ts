@@ -44,6 +44,17 @@ export const checkCommand: Command = {
     inventory: { type: 'string' },
     today: { type: 'string' },
   },
+  help: {
+    format: 'stylish, json, sarif, junit, github or html',
+    output: 'write the report to this file (atomically) instead of standard output',
+    'max-severity': 'exit 1 when an unwaived finding is at or above this severity: error, warning or info',
+    'allow-stale': 'go on when a rule cites a requirement that vanished or changed',
+    waivers: 'waiver file (default: .kblintignore.yaml in the working folder, when present)',
+    gpo: 'a GPO backup folder to read facts from (with an inventory CSV as the argument)',
+    inventory: 'an AD inventory CSV to take computers from (with a GPO folder as the argument)',
+    'guide-url': 'where the guidance pages are, for links from an HTML report (default: site/<locale>/)',
+    today: 'the date waivers expire against, YYYY-MM-DD (default: today)',
+  },
   async run({ positionals, options, io }) {
     if (positionals.length !== 1) throw usageError('check needs one rollout manifest, GPO backup folder or inventory CSV: kblint check rollout.yaml');
     const format = String(options.format);

@@ -11,6 +11,7 @@ export const guideCommand: Command = {
   summary: 'generate localized guidance pages (HTML and markdown) from the knowledge base and rules',
   usage: 'kblint guide [--locale nl,en] [--out site] [--kb kb.json] [--rules dir]',
   options: { ...kbOptions, rules: { type: 'string' }, locale: { type: 'string', default: 'nl,en' }, out: { type: 'string', short: 'o', default: 'site' } },
+  help: { locale: 'comma-separated languages of the site: nl, en', out: 'output folder' },
   async run({ options, io }) {
     const locales = String(options.locale).split(',').map((l) => l.trim()) as Locale[];
     for (const l of locales) if (!LOCALES.includes(l)) throw usageError(`--locale: expected a list of ${LOCALES.join(', ')}; got '${l}'`);
