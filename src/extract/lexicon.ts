@@ -20,12 +20,21 @@ const GAP = 8;
 type Word = { text: string; stem: boolean } | 'gap';
 type Compiled = Word[];
 
+type Outcome = Level | 'not-needed';
+
+/** A pattern and the rank of its level (0 = must-not … 4 = may): the lowest rank found wins. */
+interface Entry {
+  pattern: Compiled;
+  rank: number;
+}
+
 export interface CompiledLexicon {
   language: string;
-  levels: [Level | 'not-needed', Compiled[]][];
-  /** Every first word of every pattern (stems by their prefix): a sentence with none of them is skipped. */
-  firstWords: Set<string>;
-  firstStems: string[];
+  levels: [Outcome, Compiled[]][];
+  /** Patterns by their first word, so a sentence is scanned once, not once per pattern. */
+  byFirstWord: Map<string, Entry[]>;
+  /** Patterns whose first word is a stem (`kein*`): few, tried on every token. */
+  byStem: Entry[];
 }
 
 function compilePattern(p: string): Compiled {
@@ -37,20 +46,28 @@ function compilePattern(p: string): Compiled {
 }
 
 export function compileLexicon(lex: Lexicon): CompiledLexicon {
-  const all = [...lex.mustNot, ...lex.notNeeded, ...lex.must, ...lex.should, ...lex.may].map(compilePattern);
-  const firsts = all.map((p) => p[0]).filter((w): w is { text: string; stem: boolean } => w !== undefined && w !== 'gap');
+  const levels: [Outcome, Compiled[]][] = [
+    ['must-not', lex.mustNot.map(compilePattern)],
+    ['not-needed', lex.notNeeded.map(compilePattern)],
+    ['must', lex.must.map(compilePattern)],
+    ['should', lex.should.map(compilePattern)],
+    ['may', lex.may.map(compilePattern)],
+  ];
+  const byFirstWord = new Map<string, Entry[]>();
+  const byStem: Entry[] = [];
+  levels.forEach(([, patterns], rank) => {
+    for (const pattern of patterns) {
+      const first = pattern[0];
+      if (!first || first === 'gap') continue;
+      if (first.stem) byStem.push({ pattern, rank });
+      else byFirstWord.set(first.text, [...(byFirstWord.get(first.text) ?? []), { pattern, rank }]);
+    }
+  });
   return {
     language: lex.language,
-    firstWords: new Set(firsts.filter((w) => !w.stem).map((w) => w.text)),
-    firstStems: firsts.filter((w) => w.stem).map((w) => w.text),
-    // Order matters: the first level whose pattern matches wins.
-    levels: [
-      ['must-not', lex.mustNot.map(compilePattern)],
-      ['not-needed', lex.notNeeded.map(compilePattern)],
-      ['must', lex.must.map(compilePattern)],
-      ['should', lex.should.map(compilePattern)],
-      ['may', lex.may.map(compilePattern)],
-    ],
+    byFirstWord,
+    byStem,
+    levels,
   };
 }
 
@@ -66,16 +83,7 @@ function wordMatches(w: { text: string; stem: boolean }, token: string): boolean
   return w.stem ? token.startsWith(w.text) : token === w.text;
 }
 
-/** Does the pattern occur in the tokens? Each gap spans at most GAP tokens: linear overall. */
-export function matches(pattern: Compiled, tokens: string[]): boolean {
-  const first = pattern[0];
-  if (!first || first === 'gap') return false;
-  for (let i = 0; i < tokens.length; i++) {
-    if (wordMatches(first, tokens[i]!) && matchFrom(pattern, 1, tokens, i + 1)) return true;
-  }
-  return false;
-}
-
+/** Does the pattern match from word `p` on at token `t`? Each gap spans at most GAP tokens: linear overall. */
 function matchFrom(pattern: Compiled, p: number, tokens: string[], t: number): boolean {
   if (p === pattern.length) return true;
   const w = pattern[p]!;
@@ -91,12 +99,21 @@ function matchFrom(pattern: Compiled, p: number, tokens: string[], t: number): b
   return t < tokens.length && wordMatches(w, tokens[t]!) && matchFrom(pattern, p + 1, tokens, t + 1);
 }
 
-export function classifyTokens(tokens: string[], lexicons: CompiledLexicon[]): Level | 'not-needed' | undefined {
+/**
+ * The level of a sentence: in the first lexicon that has any match, the strongest level matched
+ * (must-not, then not-needed, must, should, may). One pass over the tokens per lexicon.
+ */
+export function classifyTokens(tokens: string[], lexicons: CompiledLexicon[]): Outcome | undefined {
   for (const lex of lexicons) {
-    if (!tokens.some((t) => lex.firstWords.has(t) || lex.firstStems.some((s) => t.startsWith(s)))) continue;
-    for (const [level, patterns] of lex.levels) {
-      if (patterns.some((p) => matches(p, tokens))) return level;
+    let best = Infinity;
+    for (let i = 0; i < tokens.length && best > 0; i++) {
+      const token = tokens[i]!;
+      for (const e of lex.byFirstWord.get(token) ?? NONE) if (e.rank < best && matchFrom(e.pattern, 1, tokens, i + 1)) best = e.rank;
+      for (const e of lex.byStem) if (e.rank < best && token.startsWith((e.pattern[0] as { text: string }).text) && matchFrom(e.pattern, 1, tokens, i + 1)) best = e.rank;
     }
+    if (best !== Infinity) return lex.levels[best]![0];
   }
   return undefined;
 }
+
+const NONE: Entry[] = [];

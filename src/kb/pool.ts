@@ -26,6 +26,18 @@ export interface PoolOptions {
   onProgress?: (done: number) => void;
 }
 
+/**
+ * Workers are kept between builds in one process (a watch loop, a test run, the benchmark) so
+ * their compiled code stays warm; they are unref'd, so they never keep the process alive.
+ */
+const idle: Worker[] = [];
+
+function startWorker(): Worker {
+  const worker = new Worker(WORKER, { resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
+  worker.unref();
+  return worker;
+}
+
 /** Build articles on worker threads (or in this thread for a few); replies come back by index. */
 export async function buildArticles(files: WorkerTask['files'], options: PoolOptions = {}): Promise<WorkerReply[]> {
   const count = Math.min(options.workers ?? availableParallelism(), Math.ceil(files.length / CHUNK));
@@ -41,18 +53,29 @@ export async function buildArticles(files: WorkerTask['files'], options: PoolOpt
   await Promise.all(
     Array.from({ length: count }, () =>
       new Promise<void>((resolve, reject) => {
-        const worker = new Worker(WORKER, { resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
+        const worker = idle.pop() ?? startWorker();
+        const done = (error?: unknown) => {
+          worker.removeAllListeners('message');
+          worker.removeAllListeners('error');
+          if (error) {
+            void worker.terminate();
+            reject(error);
+          } else {
+            idle.push(worker);
+            resolve();
+          }
+        };
         const feed = () => {
           const task = take();
           if (task) worker.postMessage(task);
-          else void worker.terminate().then(() => resolve());
+          else done();
         };
         worker.on('message', (batch: WorkerReply[]) => {
           replies.push(...batch);
           options.onProgress?.(replies.length);
           feed();
         });
-        worker.on('error', reject);
+        worker.on('error', done);
         feed();
       }),
     ),
