@@ -1,4 +1,4 @@
-import { readdir, stat } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { KblintError } from '../errors.js';
 
@@ -22,4 +22,52 @@ export async function markdownFiles(root: string): Promise<string[]> {
 export function displayPath(path: string, cwd = process.cwd()): string {
   const rel = relative(cwd, path);
   return (rel.startsWith('..') || rel === '' ? path : rel).split(sep).join('/');
+}
+
+/** What `readInputFile` refuses beyond this size unless told otherwise: 64 MiB. */
+export const DEFAULT_MAX_INPUT_BYTES = 64 * 1024 * 1024;
+
+/**
+ * The bytes of an input file, refused with a `KblintError` naming the file when it is not a regular
+ * file (a folder, FIFO, device such as /dev/zero, socket), is larger than `maxBytes`, is unreadable,
+ * missing or a symlink loop. Checking the type before opening keeps a FIFO from blocking the run and
+ * /dev/zero from filling memory. `what` says what was expected ("a gpreport.xml file").
+ */
+export async function readInputFile(
+  path: string,
+  options: { what?: string; maxBytes?: number; display?: string } = {},
+): Promise<Buffer> {
+  const what = options.what ?? 'a file';
+  const file = options.display ?? displayPath(path);
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_INPUT_BYTES;
+  let info;
+  try {
+    info = await stat(path);
+  } catch (e) {
+    throw fileError(e, file, what);
+  }
+  if (!info.isFile()) {
+    const kind = info.isDirectory() ? 'a folder' : info.isFIFO() ? 'a FIFO' : info.isCharacterDevice() || info.isBlockDevice() ? 'a device' : info.isSocket() ? 'a socket' : 'not a regular file';
+    throw new KblintError('not-a-file', `expected ${what}; got ${kind}`, { file });
+  }
+  if (info.size > maxBytes) {
+    throw new KblintError('too-large', `${info.size} bytes is over the ${maxBytes}-byte limit for ${what}`, { file });
+  }
+  try {
+    return await readFile(path);
+  } catch (e) {
+    throw fileError(e, file, what);
+  }
+}
+
+function fileError(e: unknown, file: string, what: string): KblintError {
+  const code = (e as NodeJS.ErrnoException | undefined)?.code;
+  const reason =
+    code === 'ENOENT' ? 'no such file' :
+    code === 'EACCES' || code === 'EPERM' ? 'permission denied' :
+    code === 'ELOOP' ? 'symbolic link loop' :
+    code === 'ENOTDIR' ? 'a part of the path is not a folder' :
+    code === 'EISDIR' ? 'is a folder' :
+    `cannot be read (${code ?? 'unknown error'})`;
+  return new KblintError('unreadable', `${reason}; expected ${what}`, { file });
 }
