@@ -12,6 +12,9 @@
  *   cue    — uniform over the locale's distinct sentences that contain a cue word of their language
  *            (modal, imperative, negation, need-not; lists below).
  * Plus one stratum `en-cue` over English-bodied sentences of all folders, so English has enough items.
+ * Then, drawn last so the earlier draws do not move: `neg` per locale and `en-neg`, uniform over
+ * sentences with a negated modal/imperative or an advise-against word (NEG_CUES), so that
+ * must-not, should-not and need-not have enough support.
  * Identical texts are drawn once (first occurrence in file order). The PRNG is mulberry32, seed SEED.
  *
  * Usage: npm run build && node scripts/gold-sample.mjs [--context]   (--context prints a judging view)
@@ -25,6 +28,9 @@ import { splitSentences } from '../dist/extract/sentences.js';
 export const SEED = 20261125;
 const PER_LOCALE = { random: 50, cue: 50 };
 const EN_CUE = 40;
+/** Third stratum, drawn after the others so the first 540 items stay as they were judged. */
+const PER_LOCALE_NEG = 30;
+const EN_NEG = 30;
 const LOCALES = ['nl-nl', 'de-de', 'es-es', 'it-it', 'pt-br'];
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -117,6 +123,20 @@ function hasCue(text, lang) {
   const set = CUE_SETS[lang];
   return words(text).some((w) => set.has(w));
 }
+
+/**
+ * Negated-deontic cues: a modal, need-not form or imperative under a negation, and the
+ * advise-against words. They give must-not, should-not and need-not items enough support;
+ * like all cues they select sentences, they do not decide the label.
+ */
+const NEG_CUES = {
+  nl: /\b(mag|mogen|moet|moeten|dient|dienen|hoeft|hoeven|kunt|kan)\b[^.;:]*\b(niet|geen|nooit)\b|\b(niet|geen|nooit)\b[^.;:]*\b(mag|mogen|moet|moeten|dient|dienen|hoeft|hoeven)\b|afgeraden|\bniet aanbevolen\b|\bniet (nodig|vereist|noodzakelijk)\b/iu,
+  de: /\b(darf|dürfen|muss|müssen|sollte|sollten|soll|sollen|brauchen|braucht|können|kann)\b[^.;:]*\b(nicht|kein|keine|keinen|nie|niemals)\b|\bnicht (empfohlen|erforderlich|notwendig|nötig)\b|^\p{L}+(?:en|ern|eln) Sie\b[^.;:]*\b(nicht|kein|keine|keinen|nie)\b/iu,
+  es: /\bno\s+(se\s+)?(debe|deben|debería|deberían|es necesario|es recomendable|necesita|necesitan|tiene que|tienen que|puede|pueden|recomienda|requiere|use|utilice|instale|cambie|elimine|quite|modifique|ejecute|habilite|deshabilite|cierre|reinicie|intente)\b|^No\s+\p{L}+[ea]\b|\bnunca\b/iu,
+  it: /\bnon\s+(si\s+)?(deve|devono|dovrebbe|dovrebbero|è necessario|è consigliabile|è consigliato|è richiesto|è possibile|può|possono|occorre|installare|utilizzare|usare|modificare|eseguire|chiudere|riavviare|rimuovere|abilitare|disabilitare)\b|^Non\s+\p{L}+(are|ere|ire)\b|\bmai\b/iu,
+  pt: /\bnão\s+(se\s+)?(deve|devem|deveria|deveriam|é necessário|é recomendável|é recomendado|precisa|precisam|pode|podem|recomenda|requer|instale|use|utilize|altere|execute|feche|remova|reinicie|habilite|desabilite)\b|^Não\s+\p{L}+[ea]\b|\bnunca\b/iu,
+  en: /\b(must not|mustn't|should not|shouldn't|do not|don't|does not need|cannot|can't|need not|needn't|not required|not necessary|not recommended|never|no need)\b/iu,
+};
 
 async function* markdownFiles(dir) {
   for (const entry of (await readdir(dir, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name))) {
@@ -227,6 +247,12 @@ async function main() {
   }
   const english = all.filter((x) => x.lang === 'en' && hasCue(x.text, 'en'));
   for (const x of draw(english, EN_CUE, random, taken)) sample.push({ ...x, stratum: 'en-cue' });
+  for (const locale of LOCALES) {
+    const negated = all.filter((x) => x.locale === locale && x.lang !== 'en' && NEG_CUES[x.lang].test(x.text));
+    for (const x of draw(negated, PER_LOCALE_NEG, random, taken)) sample.push({ ...x, stratum: 'neg' });
+  }
+  const englishNegated = all.filter((x) => x.lang === 'en' && NEG_CUES.en.test(x.text));
+  for (const x of draw(englishNegated, EN_NEG, random, taken)) sample.push({ ...x, stratum: 'en-neg' });
 
   const lines = sample.map((x, i) => {
     const { file, line, locale, lang, stratum, text, block, section, prev, next } = x;
