@@ -31,6 +31,9 @@ const EN_CUE = 40;
 /** Third stratum, drawn after the others so the first 540 items stay as they were judged. */
 const PER_LOCALE_NEG = 30;
 const EN_NEG = 30;
+/** Fourth stratum, drawn last: prohibition and advise-against candidates (PROHIBITION_CUES). */
+const PER_LOCALE_PROHIB = 20;
+const EN_PROHIB = 20;
 const LOCALES = ['nl-nl', 'de-de', 'es-es', 'it-it', 'pt-br'];
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -138,6 +141,20 @@ const NEG_CUES = {
   en: /\b(must not|mustn't|should not|shouldn't|do not|don't|does not need|cannot|can't|need not|needn't|not required|not necessary|not recommended|never|no need)\b/iu,
 };
 
+/**
+ * Narrower than NEG_CUES: forms that usually carry a prohibition or advice against
+ * ("mag … niet", "darf nicht", negative imperatives, "no debe", "non è consigliabile",
+ * "não é recomendável", "should not", "not recommended").
+ */
+const PROHIBITION_CUES = {
+  nl: /\b(mag|mogen)\b[^.;:]*\b(niet|geen|nooit)\b|\b(moet|moeten|dient|dienen)\s+u\b[^.;:]*\b(niet|geen|nooit)\b|\bu\s+(mag|moet|dient)\b[^.;:]*\b(niet|geen)\b|afgeraden|\bniet aanbevolen\b|\baanbevolen\b[^.;:]*\bniet\b|^(gebruik|installeer|verwijder|wijzig|open|start|schakel|voer|sluit|kopieer|configureer|geef)\b[^.;:]*\b(niet|geen)\b/iu,
+  de: /\b(darf|dürfen|sollte|sollten|soll|sollen)\b[^.;:]*\b(nicht|kein\p{L}*|nie|niemals)\b|\bnicht empfohlen\b|^\p{L}+(?:en|ern|eln) Sie\b[^.;:]*\b(nicht|kein\p{L}*)\b|\bmüssen Sie\b[^.;:]*\bnicht\b/iu,
+  es: /\bno\s+(se\s+)?(debe|deben|debería|deberían)\b|\bno se recomienda\b|\bno es recomendable\b|^No\s+\p{L}+[ea]\b/iu,
+  it: /\bnon\s+(si\s+)?(deve|devono|dovrebbe|dovrebbero)\b|\bnon è (consigliabile|consigliato)\b|\bè preferibile non\b|^Non\s+\p{L}+(are|ere|ire)\b|,\s+non\s+\p{L}+(are|ere|ire)\b/iu,
+  pt: /\bnão\s+(se\s+)?(deve|devem|deveria|deveriam)\b|\bnão é (recomendável|recomendado)\b|\brecomendável que (você )?não\b|^Não\s+\p{L}+[ea]\b/iu,
+  en: /\b(must not|mustn't|should not|shouldn't|never|not recommended)\b|\b(do not|don't)\b(?! have to| need)/iu,
+};
+
 async function* markdownFiles(dir) {
   for (const entry of (await readdir(dir, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name))) {
     const path = join(dir, entry.name);
@@ -239,20 +256,35 @@ async function main() {
   const random = mulberry32(SEED);
   const taken = new Set();
   const sample = [];
+  /** Size of each stratum's population, for weighting the strata back to the corpus. */
+  const populations = {};
   for (const locale of LOCALES) {
     const pool = all.filter((x) => x.locale === locale);
+    populations[`${locale}/random`] = pool.length;
     for (const x of draw(pool, PER_LOCALE.random, random, taken)) sample.push({ ...x, stratum: 'random' });
     const cued = pool.filter((x) => x.lang !== 'en' && hasCue(x.text, x.lang));
+    populations[`${locale}/cue`] = cued.length;
     for (const x of draw(cued, PER_LOCALE.cue, random, taken)) sample.push({ ...x, stratum: 'cue' });
   }
   const english = all.filter((x) => x.lang === 'en' && hasCue(x.text, 'en'));
+  populations['en/en-cue'] = english.length;
   for (const x of draw(english, EN_CUE, random, taken)) sample.push({ ...x, stratum: 'en-cue' });
   for (const locale of LOCALES) {
     const negated = all.filter((x) => x.locale === locale && x.lang !== 'en' && NEG_CUES[x.lang].test(x.text));
+    populations[`${locale}/neg`] = negated.length;
     for (const x of draw(negated, PER_LOCALE_NEG, random, taken)) sample.push({ ...x, stratum: 'neg' });
   }
   const englishNegated = all.filter((x) => x.lang === 'en' && NEG_CUES.en.test(x.text));
+  populations['en/en-neg'] = englishNegated.length;
   for (const x of draw(englishNegated, EN_NEG, random, taken)) sample.push({ ...x, stratum: 'en-neg' });
+  for (const locale of LOCALES) {
+    const prohibitive = all.filter((x) => x.locale === locale && x.lang !== 'en' && PROHIBITION_CUES[x.lang].test(x.text));
+    populations[`${locale}/prohib`] = prohibitive.length;
+    for (const x of draw(prohibitive, PER_LOCALE_PROHIB, random, taken)) sample.push({ ...x, stratum: 'prohib' });
+  }
+  const englishProhibitive = all.filter((x) => x.lang === 'en' && PROHIBITION_CUES.en.test(x.text));
+  populations['en/prohib'] = englishProhibitive.length;
+  for (const x of draw(englishProhibitive, EN_PROHIB, random, taken)) sample.push({ ...x, stratum: 'en-prohib' });
 
   const lines = sample.map((x, i) => {
     const { file, line, locale, lang, stratum, text, block, section, prev, next } = x;
@@ -265,6 +297,7 @@ async function main() {
   for (const x of all) population[x.lang] = (population[x.lang] ?? 0) + 1;
   console.log(`seed ${SEED}: ${all.length} distinct sentences ${JSON.stringify(population)}; sampled ${sample.length} → ${relative(root, out)}`);
   console.log(JSON.stringify(counts));
+  console.log(`stratum populations (distinct sentences each stratum draws from): ${JSON.stringify(populations)}`);
 }
 
 await main();
