@@ -65,9 +65,10 @@ export function reachFacts(firewalls: { file: string; policy: FirewallPolicy }[]
     const address = ipHost(question.clusters[peer]);
     const reach = question.ports.map((port) => outboundTcp(policy, { port, ...(address ? { address } : {}), ...(question.programs ? { programs: question.programs } : {}) }));
     const open = reach.filter((r) => r.verdict === 'reachable');
-    const unknown = reach.find((r) => r.verdict === 'unknown');
+    const unknowns = reach.filter((r) => r.verdict === 'unknown');
+    const unknown = unknowns[0];
     if (open.length === 0 && unknown) {
-      out.unknown[`network.${peer}`] = `the firewall decides by program, address or another condition: ${unknown.reason}`;
+      out.unknown[`network.${peer}`] = `the firewall decides by program, address or another condition: ${unknowns.map((r) => r.reason).join('; ')}`;
       out.sources[`network.${peer}`] = where(unknown);
       continue;
     }
