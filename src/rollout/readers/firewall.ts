@@ -143,7 +143,7 @@ export interface Connection {
    * The programs that connect (RMS-enabled applications: the RMS client runs inside them), by path
    * or file name. Undefined: unknown, so a rule limited to a program says nothing certain.
    */
-  programs?: string[];
+  programs?: readonly string[];
   profile?: Profile;
 }
 
@@ -173,7 +173,7 @@ export function normalizeProgram(path: string): string {
     .replace(/\//g, '\\');
 }
 
-function programMatch(rule: FirewallRule, programs: string[] | undefined): Match {
+function programMatch(rule: FirewallRule, programs: readonly string[] | undefined): Match {
   if (rule.app === undefined || rule.app === '*') return YES;
   if (!programs) return { is: 'depends', on: `which program connects: the rule is limited to ${rule.app}` };
   const app = normalizeProgram(rule.app);
@@ -185,7 +185,7 @@ function programMatch(rule: FirewallRule, programs: string[] | undefined): Match
 }
 
 /** A service rule (`Svc=`) or an app-container rule (`AppPkgId=`): RMS-enabled desktop programs are neither. */
-function serviceMatch(rule: FirewallRule, programs: string[] | undefined): Match {
+function serviceMatch(rule: FirewallRule, programs: readonly string[] | undefined): Match {
   const scope = rule.service !== undefined ? `service ${rule.service}` : rule.package !== undefined ? `app package ${rule.package}` : undefined;
   if (!scope) return YES;
   if (programs) return NO;

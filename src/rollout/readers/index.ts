@@ -87,6 +87,12 @@ const gpoBackupReader: ArtifactReader = {
     }
     const sources: PolicySource[] = [];
     for (const folder of folders) sources.push(gpoSource(await readGpoBackup(folder.dir, context.display, context.readFile), folder, context));
+    // The same GPO in two baseline roots: each target keeps the display name, told apart by its folder.
+    const count = new Map<string, number>();
+    for (const s of sources) count.set(s.name, (count.get(s.name) ?? 0) + 1);
+    sources.forEach((s, i) => {
+      if (count.get(s.name)! > 1) s.name = `${s.name} (${context.display(folders[i]!.dir)})`;
+    });
     return sources;
   },
 };
