@@ -38,6 +38,8 @@ const LOCALES = ['nl-nl', 'de-de', 'es-es', 'it-it', 'pt-br'];
 /** Fifth stratum, drawn last (second-annotator pass): advice-against and recommendation cues, per language. */
 const PER_LANG_ADVICE = 15;
 const ADVICE_LANGS = ['nl', 'de', 'es', 'it', 'pt', 'en'];
+/** Sixth stratum, drawn after `advice`: advise-against forms only (the `advice` draw was mostly "recommended"). */
+const PER_LANG_ADVICE_AGAINST = 10;
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..');
@@ -170,6 +172,16 @@ const ADVICE_CUES = {
   it: /\bnon è consigliabile\b|\bè preferibile non\b|\bsi consiglia\b|\bè consigliabile\b|\bnon dovrebbero?\b|\bconsigliat[oaie]\b|\b(si )?raccomand\p{L}*\b|\bè preferibile\b/iu,
   pt: /\bnão é recomendável\b|\bnão devem?\b|\brecomenda-se\b|\bé recomendável\b|\bnão deveriam?\b|\brecomendad[oa]s?\b|\brecomenda(mos)?\b/iu,
   en: /\bshould not\b|\bshouldn't\b|\bnot recommended\b|\brecommended\b|\brecommends?\b/iu,
+};
+
+/** Advise-against forms only, per language: what `should-not` needs. */
+const ADVICE_AGAINST_CUES = {
+  nl: /\bafgeraden\b|\braden (wij|we|u)\b[^.;:]*\baf\b|\bniet (wordt )?(aanbevolen|aangeraden)\b|\bwordt\b[^.;:]*\bniet aanbevolen\b/iu,
+  de: /\bnicht empfohlen\b|\bsollten?\b[^.;:]*\b(nicht|kein\p{L}*)\b|\bempfiehlt\b[^.;:]*\bnicht\b|\bnicht zu empfehlen\b|\babgeraten\b/iu,
+  es: /\bno se recomienda\b|\bno es recomendable\b|\bno deber(í|i)an?\b|\bno recomienda\b|\bno recomendamos\b|\bno constituye el enfoque recomendado\b|\bno es aconsejable\b/iu,
+  it: /\bnon è (consigliabile|consigliato|raccomandato)\b|\bè preferibile non\b|\bnon dovrebbero?\b|\bsconsigli\p{L}*\b|\bsi raccomanda di non\b|\bnon si consiglia\b/iu,
+  pt: /\bnão é (recomendável|recomendado)\b|\bnão recomenda\p{L}*\b|\bnão dever\p{L}*\b|\bnão devem?\b|\brecomendável que (você )?não\b|\brecomenda-se não\b/iu,
+  en: /\bshould not\b|\bshouldn't\b|\bnot recommended\b|\b(does|do) not recommend\b|\brecommend against\b|\bdiscouraged\b/iu,
 };
 
 async function* markdownFiles(dir) {
@@ -307,6 +319,12 @@ async function main() {
     populations[`${lang}/advice`] = advice.length;
     populations[`${lang}/advice-left`] = advice.filter((x) => !taken.has(x.text)).length;
     for (const x of draw(advice, PER_LANG_ADVICE, random, taken)) sample.push({ ...x, stratum: 'advice' });
+  }
+  for (const lang of ADVICE_LANGS) {
+    const against = all.filter((x) => x.lang === lang && ADVICE_AGAINST_CUES[lang].test(x.text));
+    populations[`${lang}/advice-against`] = against.length;
+    populations[`${lang}/advice-against-left`] = against.filter((x) => !taken.has(x.text)).length;
+    for (const x of draw(against, PER_LANG_ADVICE_AGAINST, random, taken)) sample.push({ ...x, stratum: 'advice-against' });
   }
 
   const lines = sample.map((x, i) => {

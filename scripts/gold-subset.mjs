@@ -7,7 +7,8 @@
  * rest is shared out in proportion to the cells' sizes (largest remainder); within a cell the items
  * are drawn with mulberry32 (seed SEED), partial Fisher–Yates.
  *
- * gold.jsonl is read ONLY to form the cells. The output shows nothing of the first judgement: one
+ * gold.jsonl is read ONLY to form the cells, as it stood when the subset was drawn (FIRST_PASS, before
+ * adjudication moved item 329 to another cell), so the draw stays reproducible. The output shows nothing of the first judgement: one
  * line per item, sorted by n, `n <TAB> file <TAB> line <TAB> text`, so the second annotator cannot
  * tell which cell an item came from.
  *
@@ -15,10 +16,13 @@
  *        for `node scripts/gold-view.mjs --n <list>`)
  */
 import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 
 export const SEED = 20261125 + 2; // the sample's seed + 2: a fresh stream for annotator B
 const SIZE = 250;
 const MIN_PER_CELL = 3;
+/** The commit whose gold.jsonl holds the first annotator's labels as they were when B's subset was drawn. */
+const FIRST_PASS = '5955b1f';
 
 function mulberry32(seed) {
   let a = seed >>> 0;
@@ -31,13 +35,15 @@ function mulberry32(seed) {
   };
 }
 
-const read = (name) =>
-  readFileSync(new URL(`../test/gold/${name}`, import.meta.url), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
+const parse = (text) => text.split('\n').filter(Boolean).map((l) => JSON.parse(l));
+const read = (name) => parse(readFileSync(new URL(`../test/gold/${name}`, import.meta.url), 'utf8'));
+const readFirstPass = () =>
+  parse(execFileSync('git', ['show', `${FIRST_PASS}:test/gold/gold.jsonl`], { cwd: new URL('..', import.meta.url), encoding: 'utf8' }));
 
 export function subset() {
   const sample = new Map(read('sample.jsonl').map((x) => [x.n, x]));
   const cells = new Map();
-  for (const g of read('gold.jsonl').filter((g) => g.n <= 811)) {
+  for (const g of readFirstPass()) {
     const key = `${g.lang}/${g.level}`;
     cells.set(key, [...(cells.get(key) ?? []), g.n]);
   }
