@@ -29,7 +29,7 @@ function otherReport(output: string, locale: Locale): { otherReport: { locale: L
 export const checkCommand: Command = {
   name: 'check',
   summary: 'lint a rollout manifest against the knowledge base and rules',
-  usage: 'kblint check <rollout.yaml | gpo-backup-dir | inventory.csv> [--gpo dir] [--inventory file.csv] [--format stylish|json|sarif|junit|github|html] [--guide-url site/en/] [--locale en|nl] [--output file] [--max-severity error|warning|info] [--allow-stale] [--waivers .kblintignore.yaml] [--kb kb.json] [--rules dir]',
+  usage: 'kblint check <rollout.yaml | gpo-backup-dir | inventory.csv> [--gpo dir] [--inventory file.csv] [--format stylish|json|sarif|junit|github|html] [--guide-url site/en/] [--locale en|nl] [--output file] [--max-severity error|warning|info] [--allow-stale] [--waivers .kblintignore.yaml] [--artifact-root dir] [--kb kb.json] [--rules dir]',
   options: {
     ...kbOptions,
     ...rulesOptions,
