@@ -4,6 +4,8 @@
  * (test/gold/labels.tsv) into test/gold/gold.jsonl, the file the eval reads.
  *
  * labels.tsv: one line per item, `|`-separated: n | level | form (a = action, s = state) | claims | note.
+ * The form may carry `@<lang>` (e.g. `s@fr`) where reading showed the sampler's language guess wrong
+ * (French pages inside the Italian repository).
  * Claims are written short, `;`-separated:
  *   priv:local-admin|none   os:before|from|only:<version>:<name>   builtin   install:<value>
  *   act:<value>   net:required|not-required   port:80,443   restart:required|not-required|suppressed
@@ -47,12 +49,13 @@ for (const [i, line] of readFileSync(new URL('labels.tsv', dir), 'utf8').split('
   const x = sample.get(n);
   if (!x) throw new Error(`labels.tsv:${i + 1}: no sample item ${nText}`);
   if (!LEVELS.has(level)) throw new Error(`labels.tsv:${i + 1}: bad level ${level}`);
-  if (form !== 'a' && form !== 's') throw new Error(`labels.tsv:${i + 1}: form must be a or s`);
+  const [formCode, langOverride] = form.split('@');
+  if (formCode !== 'a' && formCode !== 's') throw new Error(`labels.tsv:${i + 1}: form must be a or s`);
   if (seen.has(n)) throw new Error(`labels.tsv:${i + 1}: item ${n} judged twice`);
   seen.add(n);
   out.push({
-    n, file: x.file, line: x.line, locale: x.locale, lang: x.lang, stratum: x.stratum, text: x.text,
-    level, form: form === 'a' ? 'action' : 'state',
+    n, file: x.file, line: x.line, locale: x.locale, lang: langOverride ?? x.lang, stratum: x.stratum, text: x.text,
+    level, form: formCode === 'a' ? 'action' : 'state',
     claims: claims.trim() ? claims.split(';').map((c) => claim(c.trim(), n)) : [],
     note: note.trim(),
   });

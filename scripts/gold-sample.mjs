@@ -12,6 +12,9 @@
  *   cue    — uniform over the locale's distinct sentences that contain a cue word of their language
  *            (modal, imperative, negation, need-not; lists below).
  * Plus one stratum `en-cue` over English-bodied sentences of all folders, so English has enough items.
+ * Then, drawn last so the earlier draws do not move: `neg` per locale and `en-neg`, uniform over
+ * sentences with a negated modal/imperative or an advise-against word (NEG_CUES), so that
+ * must-not, should-not and need-not have enough support.
  * Identical texts are drawn once (first occurrence in file order). The PRNG is mulberry32, seed SEED.
  *
  * Usage: npm run build && node scripts/gold-sample.mjs [--context]   (--context prints a judging view)
@@ -25,7 +28,18 @@ import { splitSentences } from '../dist/extract/sentences.js';
 export const SEED = 20261125;
 const PER_LOCALE = { random: 50, cue: 50 };
 const EN_CUE = 40;
+/** Third stratum, drawn after the others so the first 540 items stay as they were judged. */
+const PER_LOCALE_NEG = 30;
+const EN_NEG = 30;
+/** Fourth stratum, drawn last: prohibition and advise-against candidates (PROHIBITION_CUES). */
+const PER_LOCALE_PROHIB = 20;
+const EN_PROHIB = 20;
 const LOCALES = ['nl-nl', 'de-de', 'es-es', 'it-it', 'pt-br'];
+/** Fifth stratum, drawn last (second-annotator pass): advice-against and recommendation cues, per language. */
+const PER_LANG_ADVICE = 15;
+const ADVICE_LANGS = ['nl', 'de', 'es', 'it', 'pt', 'en'];
+/** Sixth stratum, drawn after `advice`: advise-against forms only (the `advice` draw was mostly "recommended"). */
+const PER_LANG_ADVICE_AGAINST = 10;
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..');
@@ -117,6 +131,58 @@ function hasCue(text, lang) {
   const set = CUE_SETS[lang];
   return words(text).some((w) => set.has(w));
 }
+
+/**
+ * Negated-deontic cues: a modal, need-not form or imperative under a negation, and the
+ * advise-against words. They give must-not, should-not and need-not items enough support;
+ * like all cues they select sentences, they do not decide the label.
+ */
+const NEG_CUES = {
+  nl: /\b(mag|mogen|moet|moeten|dient|dienen|hoeft|hoeven|kunt|kan)\b[^.;:]*\b(niet|geen|nooit)\b|\b(niet|geen|nooit)\b[^.;:]*\b(mag|mogen|moet|moeten|dient|dienen|hoeft|hoeven)\b|afgeraden|\bniet aanbevolen\b|\bniet (nodig|vereist|noodzakelijk)\b/iu,
+  de: /\b(darf|dürfen|muss|müssen|sollte|sollten|soll|sollen|brauchen|braucht|können|kann)\b[^.;:]*\b(nicht|kein|keine|keinen|nie|niemals)\b|\bnicht (empfohlen|erforderlich|notwendig|nötig)\b|^\p{L}+(?:en|ern|eln) Sie\b[^.;:]*\b(nicht|kein|keine|keinen|nie)\b/iu,
+  es: /\bno\s+(se\s+)?(debe|deben|debería|deberían|es necesario|es recomendable|necesita|necesitan|tiene que|tienen que|puede|pueden|recomienda|requiere|use|utilice|instale|cambie|elimine|quite|modifique|ejecute|habilite|deshabilite|cierre|reinicie|intente)\b|^No\s+\p{L}+[ea]\b|\bnunca\b/iu,
+  it: /\bnon\s+(si\s+)?(deve|devono|dovrebbe|dovrebbero|è necessario|è consigliabile|è consigliato|è richiesto|è possibile|può|possono|occorre|installare|utilizzare|usare|modificare|eseguire|chiudere|riavviare|rimuovere|abilitare|disabilitare)\b|^Non\s+\p{L}+(are|ere|ire)\b|\bmai\b/iu,
+  pt: /\bnão\s+(se\s+)?(deve|devem|deveria|deveriam|é necessário|é recomendável|é recomendado|precisa|precisam|pode|podem|recomenda|requer|instale|use|utilize|altere|execute|feche|remova|reinicie|habilite|desabilite)\b|^Não\s+\p{L}+[ea]\b|\bnunca\b/iu,
+  en: /\b(must not|mustn't|should not|shouldn't|do not|don't|does not need|cannot|can't|need not|needn't|not required|not necessary|not recommended|never|no need)\b/iu,
+};
+
+/**
+ * Narrower than NEG_CUES: forms that usually carry a prohibition or advice against
+ * ("mag … niet", "darf nicht", negative imperatives, "no debe", "non è consigliabile",
+ * "não é recomendável", "should not", "not recommended").
+ */
+const PROHIBITION_CUES = {
+  nl: /\b(mag|mogen)\b[^.;:]*\b(niet|geen|nooit)\b|\b(moet|moeten|dient|dienen)\s+u\b[^.;:]*\b(niet|geen|nooit)\b|\bu\s+(mag|moet|dient)\b[^.;:]*\b(niet|geen)\b|afgeraden|\bniet aanbevolen\b|\baanbevolen\b[^.;:]*\bniet\b|^(gebruik|installeer|verwijder|wijzig|open|start|schakel|voer|sluit|kopieer|configureer|geef)\b[^.;:]*\b(niet|geen)\b/iu,
+  de: /\b(darf|dürfen|sollte|sollten|soll|sollen)\b[^.;:]*\b(nicht|kein\p{L}*|nie|niemals)\b|\bnicht empfohlen\b|^\p{L}+(?:en|ern|eln) Sie\b[^.;:]*\b(nicht|kein\p{L}*)\b|\bmüssen Sie\b[^.;:]*\bnicht\b/iu,
+  es: /\bno\s+(se\s+)?(debe|deben|debería|deberían)\b|\bno se recomienda\b|\bno es recomendable\b|^No\s+\p{L}+[ea]\b/iu,
+  it: /\bnon\s+(si\s+)?(deve|devono|dovrebbe|dovrebbero)\b|\bnon è (consigliabile|consigliato)\b|\bè preferibile non\b|^Non\s+\p{L}+(are|ere|ire)\b|,\s+non\s+\p{L}+(are|ere|ire)\b/iu,
+  pt: /\bnão\s+(se\s+)?(deve|devem|deveria|deveriam)\b|\bnão é (recomendável|recomendado)\b|\brecomendável que (você )?não\b|^Não\s+\p{L}+[ea]\b/iu,
+  en: /\b(must not|mustn't|should not|shouldn't|never|not recommended)\b|\b(do not|don't)\b(?! have to| need)/iu,
+};
+
+/**
+ * Advise-against and recommendation cues, per language (the sentence's language, any folder):
+ * `should-not` had 1–3 items per language and nl `should` 1 after the first four strata. Like all
+ * cues they select sentences, they do not decide the label.
+ */
+const ADVICE_CUES = {
+  nl: /\bwordt afgeraden\b|\bafgeraden\b|\braden (wij|we) [^.;:]*\baf\b|\bniet aanbevolen\b|\bwordt aanbevolen\b|\baanbevolen\b|\baangeraden\b/iu,
+  de: /\bwird nicht empfohlen\b|\bsollten?\b[^.;:]*\b(nicht|kein\p{L}*)\b|\bempfohlen\b|\bempfiehlt\b/iu,
+  es: /\bno se recomienda\b|\bno deber(í|i)an?\b|\bse recomienda\b|\bno es recomendable\b|\bes recomendable\b/iu,
+  it: /\bnon è consigliabile\b|\bè preferibile non\b|\bsi consiglia\b|\bè consigliabile\b|\bnon dovrebbero?\b|\bconsigliat[oaie]\b|\b(si )?raccomand\p{L}*\b|\bè preferibile\b/iu,
+  pt: /\bnão é recomendável\b|\bnão devem?\b|\brecomenda-se\b|\bé recomendável\b|\bnão deveriam?\b|\brecomendad[oa]s?\b|\brecomenda(mos)?\b/iu,
+  en: /\bshould not\b|\bshouldn't\b|\bnot recommended\b|\brecommended\b|\brecommends?\b/iu,
+};
+
+/** Advise-against forms only, per language: what `should-not` needs. */
+const ADVICE_AGAINST_CUES = {
+  nl: /\bafgeraden\b|\braden (wij|we|u)\b[^.;:]*\baf\b|\bniet (wordt )?(aanbevolen|aangeraden)\b|\bwordt\b[^.;:]*\bniet aanbevolen\b/iu,
+  de: /\bnicht empfohlen\b|\bsollten?\b[^.;:]*\b(nicht|kein\p{L}*)\b|\bempfiehlt\b[^.;:]*\bnicht\b|\bnicht zu empfehlen\b|\babgeraten\b/iu,
+  es: /\bno se recomienda\b|\bno es recomendable\b|\bno deber(í|i)an?\b|\bno recomienda\b|\bno recomendamos\b|\bno constituye el enfoque recomendado\b|\bno es aconsejable\b/iu,
+  it: /\bnon è (consigliabile|consigliato|raccomandato)\b|\bè preferibile non\b|\bnon dovrebbero?\b|\bsconsigli\p{L}*\b|\bsi raccomanda di non\b|\bnon si consiglia\b/iu,
+  pt: /\bnão é (recomendável|recomendado)\b|\bnão recomenda\p{L}*\b|\bnão dever\p{L}*\b|\bnão devem?\b|\brecomendável que (você )?não\b|\brecomenda-se não\b/iu,
+  en: /\bshould not\b|\bshouldn't\b|\bnot recommended\b|\b(does|do) not recommend\b|\brecommend against\b|\bdiscouraged\b/iu,
+};
 
 async function* markdownFiles(dir) {
   for (const entry of (await readdir(dir, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name))) {
@@ -219,14 +285,47 @@ async function main() {
   const random = mulberry32(SEED);
   const taken = new Set();
   const sample = [];
+  /** Size of each stratum's population, for weighting the strata back to the corpus. */
+  const populations = {};
   for (const locale of LOCALES) {
     const pool = all.filter((x) => x.locale === locale);
+    populations[`${locale}/random`] = pool.length;
     for (const x of draw(pool, PER_LOCALE.random, random, taken)) sample.push({ ...x, stratum: 'random' });
     const cued = pool.filter((x) => x.lang !== 'en' && hasCue(x.text, x.lang));
+    populations[`${locale}/cue`] = cued.length;
     for (const x of draw(cued, PER_LOCALE.cue, random, taken)) sample.push({ ...x, stratum: 'cue' });
   }
   const english = all.filter((x) => x.lang === 'en' && hasCue(x.text, 'en'));
+  populations['en/en-cue'] = english.length;
   for (const x of draw(english, EN_CUE, random, taken)) sample.push({ ...x, stratum: 'en-cue' });
+  for (const locale of LOCALES) {
+    const negated = all.filter((x) => x.locale === locale && x.lang !== 'en' && NEG_CUES[x.lang].test(x.text));
+    populations[`${locale}/neg`] = negated.length;
+    for (const x of draw(negated, PER_LOCALE_NEG, random, taken)) sample.push({ ...x, stratum: 'neg' });
+  }
+  const englishNegated = all.filter((x) => x.lang === 'en' && NEG_CUES.en.test(x.text));
+  populations['en/en-neg'] = englishNegated.length;
+  for (const x of draw(englishNegated, EN_NEG, random, taken)) sample.push({ ...x, stratum: 'en-neg' });
+  for (const locale of LOCALES) {
+    const prohibitive = all.filter((x) => x.locale === locale && x.lang !== 'en' && PROHIBITION_CUES[x.lang].test(x.text));
+    populations[`${locale}/prohib`] = prohibitive.length;
+    for (const x of draw(prohibitive, PER_LOCALE_PROHIB, random, taken)) sample.push({ ...x, stratum: 'prohib' });
+  }
+  const englishProhibitive = all.filter((x) => x.lang === 'en' && PROHIBITION_CUES.en.test(x.text));
+  populations['en/prohib'] = englishProhibitive.length;
+  for (const x of draw(englishProhibitive, EN_PROHIB, random, taken)) sample.push({ ...x, stratum: 'en-prohib' });
+  for (const lang of ADVICE_LANGS) {
+    const advice = all.filter((x) => x.lang === lang && ADVICE_CUES[lang].test(x.text));
+    populations[`${lang}/advice`] = advice.length;
+    populations[`${lang}/advice-left`] = advice.filter((x) => !taken.has(x.text)).length;
+    for (const x of draw(advice, PER_LANG_ADVICE, random, taken)) sample.push({ ...x, stratum: 'advice' });
+  }
+  for (const lang of ADVICE_LANGS) {
+    const against = all.filter((x) => x.lang === lang && ADVICE_AGAINST_CUES[lang].test(x.text));
+    populations[`${lang}/advice-against`] = against.length;
+    populations[`${lang}/advice-against-left`] = against.filter((x) => !taken.has(x.text)).length;
+    for (const x of draw(against, PER_LANG_ADVICE_AGAINST, random, taken)) sample.push({ ...x, stratum: 'advice-against' });
+  }
 
   const lines = sample.map((x, i) => {
     const { file, line, locale, lang, stratum, text, block, section, prev, next } = x;
@@ -239,6 +338,7 @@ async function main() {
   for (const x of all) population[x.lang] = (population[x.lang] ?? 0) + 1;
   console.log(`seed ${SEED}: ${all.length} distinct sentences ${JSON.stringify(population)}; sampled ${sample.length} → ${relative(root, out)}`);
   console.log(JSON.stringify(counts));
+  console.log(`stratum populations (distinct sentences each stratum draws from): ${JSON.stringify(populations)}`);
 }
 
 await main();
