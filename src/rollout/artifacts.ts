@@ -21,7 +21,7 @@ export interface ArtifactOptions {
 }
 
 function polLocation(file: string, entry: PolEntry): Location {
-  return { file, line: 1, column: 1, detail: `${entry.key}\\${entry.value} (byte offset ${entry.offset})` };
+  return { file, line: 1, column: 1, detail: `${entry.key}\\${entry.value} (byte offset ${entry.offset})`, byteOffset: entry.offset, logicalName: `${entry.key}\\${entry.value}` };
 }
 
 /** The script that installs the RMS client MSIs: from its body, else from its ini command line. */

@@ -47,10 +47,15 @@ export async function readRolloutFile(path: string, name = path, options: Artifa
   if (bytes.length > MAX_CONFIG_BYTES) {
     throw new KblintError('too-large', `file is ${(bytes.length / 1048576).toFixed(1)} MiB; a rollout manifest is expected to be under ${MAX_CONFIG_BYTES / 1048576} MiB`, { file: name });
   }
-  const rollout = readRollout(bytes.toString('utf8').replace(/^\ufeff/, ''), name);
+  return readRolloutText(bytes.toString('utf8'), name, dirname(path), options);
+}
+
+/** A manifest given as text (`kblint check -` reads standard input): its artifacts resolve against `dir`. */
+export async function readRolloutText(text: string, name: string, dir: string, options: ArtifactOptions = {}): Promise<Rollout> {
+  const rollout = readRollout(text.replace(/^\ufeff/, ''), name);
   const todo = pendingOf(rollout);
   if (todo) {
-    await readArtifacts(todo, dirname(path), options);
+    await readArtifacts(todo, dir, options);
     checkDuplicates(rollout.targets);
   }
   return rollout;
