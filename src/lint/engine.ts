@@ -53,7 +53,11 @@ function evaluateRule(rule: CompiledRule, facts: TargetFacts, withReason: boolea
     return withReason ? { outcome: 'notapplicable', reason: plainErrors(rule.applies.errors ?? [], facts)[0]?.message ?? 'does not match' } : { outcome: 'notapplicable' };
   }
   const unknown = rule.needs.find((p) => !has(facts, p));
-  if (unknown) return { outcome: 'notchecked', reason: `unknown: ${unknown.join('.')}` };
+  if (unknown) {
+    // An artifact may say why the fact is unknown (a firewall rule that depends on the program).
+    const why = facts.unknown?.[unknown.join('.')] ?? facts.unknown?.[unknown[0]!];
+    return { outcome: 'notchecked', reason: `unknown: ${unknown.join('.')}${why ? ` (${why})` : ''}` };
+  }
   try {
     if (rule.check(facts)) return { outcome: 'pass' };
   } catch (e) {

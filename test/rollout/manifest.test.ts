@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { KblintError } from '../../src/errors.js';
-import { readRollout, readRolloutFile } from '../../src/rollout/manifest.js';
+import { readRolloutFile } from '../../src/rollout/load.js';
+import { readRollout } from '../../src/rollout/manifest.js';
 
 const fail = (text: string): string => {
   try {
@@ -42,7 +43,7 @@ describe('rollout manifest errors, with position and in plain words', () => {
   it('refuses a 100 MB manifest before parsing it', async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'kblint-big-')), 'big.yaml');
     writeFileSync(file, Buffer.alloc(100 * 1024 * 1024, 0x20));
-    await expect(readRolloutFile(file, 'big.yaml')).rejects.toMatchObject({ code: 'too-large', message: 'file is 100.0 MiB; a rollout manifest is expected to be under 16 MiB' });
+    await expect(readRolloutFile(file, 'big.yaml')).rejects.toMatchObject({ code: 'too-large', message: '104857600 bytes is over the 16777216-byte limit for a rollout manifest (YAML or JSON)' });
   });
 
   it('reports a missing file by name', async () => {

@@ -1,12 +1,12 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { appendFile, mkdir, stat } from 'node:fs/promises';
+import { appendFile, mkdir } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
 import { glob } from 'tinyglobby';
 import { lint, LOCALES, readWaiverFile, SEVERITIES, type Locale, type LintResult, type Severity } from '../../lint/index.js';
 import { loadFormatter, NEEDS_OUTCOMES, type ReportContext } from '../../report/index.js';
 import { mergeResults } from '../../report/merge.js';
 import { parseOutputs, type OutputSpec } from '../../report/outputs.js';
-import { readRolloutFile, readRolloutText, rolloutFromArtifacts } from '../../rollout/manifest.js';
+import { readRolloutInput, readRolloutText } from '../../rollout/load.js';
 import type { Rollout } from '../../rollout/types.js';
 import { writeFileAtomic } from '../../util/atomic.js';
 import { displayPath } from '../../util/files.js';
@@ -81,6 +81,7 @@ export const checkCommand: Command = {
     gpo: { type: 'string' },
     'guide-url': { type: 'string' },
     inventory: { type: 'string' },
+    'artifact-root': { type: 'string', multiple: true },
     today: { type: 'string' },
   },
   help: {
@@ -98,6 +99,7 @@ export const checkCommand: Command = {
     inventory: 'an AD inventory CSV to take computers from (with a GPO folder as the argument)',
     'guide-url': 'where the guidance pages are, for links from an HTML report (default: site/<locale>/)',
     today: 'the date waivers expire against, YYYY-MM-DD (default: today)',
+    'artifact-root': "a folder outside the manifest's repository that its gpo:, sms: and inventory: may name (repeatable)",
   },
   async run({ positionals, options, io }) {
     if (positionals.length === 0) throw usageError('check needs a rollout manifest, GPO backup folder or inventory CSV (or - for standard input): kblint check rollout.yaml');
@@ -123,7 +125,8 @@ export const checkCommand: Command = {
     const { compiled, stale } = await compiledRules(options, io, kb);
     // The firewall in a GPO backup is asked about the ports the documentation names.
     const ports = [...new Set(kb.requirements.flatMap((r) => r.claims.flatMap((c) => (c.kind === 'port' ? c.ports : []))))].sort((a, b) => a - b);
-    const artifacts = { ports, cwd: io.cwd };
+    const roots = Array.isArray(options['artifact-root']) ? options['artifact-root'] : [];
+    const artifacts = { ports, cwd: io.cwd, artifactRoots: roots };
     const waiverPath = typeof options.waivers === 'string' ? resolve(io.cwd, options.waivers) : resolve(io.cwd, '.kblintignore.yaml');
     const waiverFile = typeof options.waivers === 'string' || existsSync(waiverPath) ? await readWaiverFile(waiverPath, displayPath(waiverPath, io.cwd)) : [];
     const keepOutcomes = outputs.some((o) => NEEDS_OUTCOMES.has(o.format));
@@ -131,19 +134,19 @@ export const checkCommand: Command = {
     const readInput = async (input: string): Promise<Rollout> => {
       if (input === '-') {
         if (!io.readStdin) throw usageError('standard input cannot be read here');
-        return readRolloutText(await io.readStdin(), '<stdin>', io.cwd, artifacts);
+        // Artifacts a manifest on standard input names resolve against the working folder.
+        return readRolloutText(await io.readStdin(), resolve(io.cwd, 'stdin.yaml'), '<stdin>', artifacts);
       }
-      const manifest = resolve(io.cwd, input);
-      const isDir = (await stat(manifest).catch(() => undefined))?.isDirectory() ?? false;
-      const inventory = typeof options.inventory === 'string' ? options.inventory : /\.csv$/i.test(manifest) ? input : undefined;
-      const gpo = typeof options.gpo === 'string' ? options.gpo : isDir ? input : undefined;
-      return isDir || /\.csv$/i.test(manifest)
-        ? rolloutFromArtifacts({ ...(gpo ? { gpo } : {}), ...(inventory ? { inventory } : {}) }, artifacts)
-        : readRolloutFile(manifest, displayPath(manifest, io.cwd), artifacts);
+      return readRolloutInput(input, {
+        ...artifacts,
+        ...(typeof options.gpo === 'string' ? { gpo: options.gpo } : {}),
+        ...(typeof options.inventory === 'string' ? { inventory: options.inventory } : {}),
+      });
     };
     const results: LintResult[] = [];
     for (const input of inputs) {
       const rollout = await readInput(input);
+      for (const w of rollout.warnings ?? []) io.err(`kblint check: warning: ${w.location.file}:${w.location.line}: ${w.message}\n`);
       rollout.waivers.push(...waiverFile);
       results.push(lint(rollout, compiled, { locale, today, stale, outcomes: keepOutcomes }));
     }

@@ -1,0 +1,63 @@
+import type { Lexicon } from '../lexicon.js';
+
+/** Italian. */
+export const it: Lexicon = {
+  language: 'it',
+  modality: {
+    mustNot: ['non deve', 'non devono', 'non si deve', 'non è consentito', 'non è permesso'],
+    shouldNot: ['non dovrebbe', 'non dovrebbero', 'non è consigliat*', 'non si consiglia', 'sconsigliat*', 'sconsiglia', 'non è consigliabile'],
+    notNeeded: ['non è necessari*', 'non sono necessari*', 'non richiede', 'non richiedono', 'non occorre', 'non è obbligatori*', 'non è richiest*', 'non sono richiest*', 'non ha bisogno', 'non hanno bisogno'],
+    cannot: ['non è possibile', 'non può', 'non possono', 'non si può', 'non è più possibile'],
+    must: ['deve', 'devono', 'è necessari*', 'sono necessari*', 'sarà necessari*', 'richiede', 'richiedono', 'è richiest*', 'sono richiest*', 'è obbligatori*', 'occorre', 'è indispensabile', 'assicurarsi', 'verificare che'],
+    should: ['dovrebbe', 'dovrebbero', 'consigliat*', 'consiglia', 'raccomandat*', 'si consiglia', 'consigliabile'],
+    may: ['può', 'possono', 'facoltativ*', 'è possibile', 'si può'],
+    // "Non installare …": the negative imperative is "non" with an infinitive.
+    prohibitive: [/^non\s[a-zàèéìòù]+(?:are|ere|ire)\b/],
+    reader: ['tu', 'voi', 'lei'],
+    passive: ['essere', 'viene', 'vengono', 'venire', 'si'],
+    negators: ['non', 'mai', 'nessun', 'nessuna'],
+    imperatives: ['fare'],
+    // Instructions are infinitives: "Installare RMS …", "Fare clic su …".
+    instructions: [/^(?!(?:essere|avere|potere|dovere|volere|sapere|carattere)\b)[a-zàèéìòù]+(?:are|ere|ire)\b/],
+    openers: ['il', 'lo', 'la', 'i', 'gli', 'le', 'un', 'uno', 'una', 'questo', 'questa', 'questi', 'queste', 'esso', 'essa', 'tale', 'tali'],
+    hedges: ['probabilmente', 'forse', 'eventualmente'],
+    thirdParties: ['malintenzionato', 'malintenzionati', 'aggressore', 'attaccante', 'pirata'],
+    proDrop: true,
+  },
+  clauses: {
+    subordinators: ['se', 'quando', 'perché', 'poiché', 'sebbene', 'benché', 'mentre', 'prima che', 'dopo che', 'finché', 'affinché', 'in modo che', 'a meno che'],
+    relativizers: ['che', 'cui', 'quale', 'quali', 'dove', 'come'],
+    afterComma: [],
+    transparent: ['assicurarsi che', 'verificare che', 'tenere presente che', 'si noti che', 'notare che'],
+  },
+  actions: ['fare', 'fate', 'aprire', 'digitare', 'scegliere', 'selezionare', 'espandere', 'chiudere', 'premere', 'passare', 'individuare'],
+  claims: {
+    admin: ['privilegi di amministratore', 'privilegi amministrativi', 'diritti di amministratore', 'diritti amministrativi', 'amministratore locale', 'autorizzazioni di amministratore', 'gruppo administrators'],
+    negators: ['non', 'senza', 'nessun\\w*'],
+    coordinators: ['e', 'ma'],
+    builtin: ['incluso in', 'integrato in', 'parte del sistema operativo'],
+    install: ['installa'],
+    separately: ['separatamente', 'a parte'],
+    startupScript: ['script di avvio'],
+    activation: ['attivaz', 'attivar'],
+    local: ['localmente', 'locale'],
+    network: ['connessione di rete', 'accesso alla rete'],
+    portWords: ['porta', 'porte'],
+    portReference: ['queste porte', 'tali porte'],
+    rootCluster: ['cluster radice', 'cluster principale'],
+    licensingCluster: ['cluster di licenze', 'cluster di gestione licenze', 'solo licenze'],
+    restart: ['riavvi'],
+    restartTiming: ['al riavvio', 'durante il riavvio', 'al successivo riavvio'],
+    integrity: ['integrità', 'firma digitale', 'hash'],
+    methods: {
+      'group-policy': ['criteri di gruppo', 'criterio di gruppo', 'gpo\\b'],
+      'windows-update': ['windows update', 'microsoft update'],
+      script: ['script'],
+      sms: ['\\bsms\\b', 'systems management server', 'configuration manager'],
+      download: ['scaricar', 'scarica', 'download'],
+    },
+    osBefore: ['precedenti a', 'prima di', 'anteriori a'],
+    osFrom: ['a partire da', '\\bda'],
+    osAndLater: ['e versioni successive', 'o versioni successive', 'o successiv', 'e successiv'],
+  },
+};
