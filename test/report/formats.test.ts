@@ -172,3 +172,19 @@ it('needs no file outside the repository for these tests', () => {
   expect(suggest('chek', ['check', 'coverage'])).toBe('check');
   cpSync; // keep the import list honest when tests are trimmed
 });
+
+describe('CLI conventions', () => {
+  it('suggests the command or option meant, and shows a command help with examples', () => {
+    expect(kblint(['chek'])).toMatchObject({ code: 2, err: "kblint: unknown command 'chek'. Did you mean 'check'? Run 'kblint --help' for the list.\n" });
+    const typo = kblint(['check', 'examples/violating.yaml', '--fromat', 'json']);
+    expect(typo.code).toBe(2);
+    expect(typo.err).toContain('(did you mean --format?)');
+    const help = kblint(['help', 'check']);
+    expect(help.code).toBe(0);
+    expect(help.out).toMatch(/^Usage: kblint check /);
+    expect(help.out).toContain('Examples:\n  kblint check examples/violating.yaml\n');
+    for (const command of ['build', 'coverage', 'explain', 'guide', 'show', 'diff', 'drift', 'parse']) {
+      expect(kblint([command, '--help']).out, command).toMatch(/\nExamples:\n {2}kblint /);
+    }
+  });
+});
