@@ -40,6 +40,8 @@ export interface Modality {
   passive: string[];
   /** Negation words: a procedure step with one of them in its main clause is a prohibition. */
   negators: string[];
+  /** Words after which a negation restricts a phrase, not the verb ("niet alleen", "nicht von Microsoft"). */
+  restrictors: string[];
   /** Verbs whose imperative opens an instruction ("Installeer", "Klicken", "Instale"): the sentence is a `must`. */
   imperatives: string[];
   /** Instruction forms a word list cannot hold ("Geben Sie … ein", Dutch "geeft u … op", Italian infinitives). */
@@ -61,6 +63,8 @@ export interface ClauseWords {
   relativizers: string[];
   /** Open a subordinate clause only right after a comma (German "der", "die": also articles). */
   afterComma: string[];
+  /** A chunk opening with one of these ("…, dan moet u") makes the chunk before it a condition ("Doet u dit toch, dan …"). */
+  then: string[];
   /** Main-clause verbs whose complement states the content ("note that", "zorg ervoor dat"): it is read as main clause. */
   transparent: string[];
 }
@@ -92,6 +96,7 @@ export interface CompiledLexicon {
   reader: Set<string>;
   passive: Set<string>;
   negators: Set<string>;
+  restrictors: Set<string>;
   imperatives: Set<string>;
   openers: Set<string>;
   hedges: Set<string>;
@@ -103,6 +108,7 @@ export interface CompiledLexicon {
   /** Words any of this language's modal patterns or imperatives starts with: a cheap test whether to read a sentence with it. */
   cues: Set<string>;
   afterComma: Set<string>;
+  then: Set<string>;
   /** Transparent-verb patterns by their first word. */
   transparent: Map<string, Entry[]>;
   actions: Set<string>;
@@ -145,6 +151,7 @@ export function compileLexicon(lex: Lexicon): CompiledLexicon {
     reader: lower(m.reader),
     passive: lower(m.passive),
     negators: lower(m.negators),
+    restrictors: lower(m.restrictors),
     imperatives: lower(m.imperatives),
     openers: lower(m.openers),
     hedges: lower(m.hedges),
@@ -152,6 +159,7 @@ export function compileLexicon(lex: Lexicon): CompiledLexicon {
     subordinators: lower(lex.clauses.subordinators),
     relativizers: lower(lex.clauses.relativizers),
     afterComma: lower(lex.clauses.afterComma),
+    then: lower(lex.clauses.then),
     phraseStarts: new Set(lex.clauses.subordinators.filter((w) => w.includes(' ')).map((w) => w.split(' ')[0]!.toLowerCase())),
     cues: new Set([
       ...OUTCOMES.flatMap((o) => lists[o]).map((p) => p.toLowerCase().replace(/^\^\s*/, '').split(/\s+/)[0]!.replace(/\*$/, '')),

@@ -23,10 +23,14 @@ export interface Clauses {
   main: boolean[];
   /** Whether each token is the first main-clause token of its chunk. */
   start: boolean[];
+  /** An if/when/because clause stands in the sentence: what the main clause says holds under a condition. */
+  conditioned: boolean;
 }
 
 /** Text inside (…), […] and quotation marks replaced by spaces: labels and asides, not the sentence's claim. */
-export function setAside(text: string): string {
+export function setAside(raw: string): string {
+  // Addresses are no words of the sentence ("go.microsoft.com").
+  const text = raw.includes('://') || raw.includes('www.') ? raw.replace(URL, (u) => ' '.repeat(u.length)) : raw;
   if (!ASIDE.test(text)) return text;
   const out = text.split('');
   const open: number[] = [];
@@ -55,6 +59,7 @@ export function setAside(text: string): string {
 }
 
 const ASIDE = /[([“„«"]/;
+const URL = /(?:https?:\/\/|www\.)[^\s)\]]+/g;
 const TOKEN = new RegExp(`${WORD.source}|[,;:]`, 'g');
 
 /** A sentence's words (asides set aside) and which of them follow a comma, semicolon or colon. */
@@ -90,9 +95,17 @@ export function mainClause(words: Chunks, lex: CompiledLexicon): Clauses {
       if (hit) for (const k of hit) if (k >= 0) kept.add(k);
     }
   }
+  // "Doet u dit toch, dan …": the chunk before a chunk opening with "dan" is a condition.
+  const condition = new Set<number>();
+  for (let i = 1, chunkFirst = 0; i < tokens.length; i++) {
+    if (!chunkStart[i]) continue;
+    if (lex.then.has(tokens[i]!)) for (let k = chunkFirst; k < i; k++) condition.add(k);
+    chunkFirst = i;
+  }
   const main: boolean[] = new Array<boolean>(tokens.length).fill(false);
   const start: boolean[] = new Array<boolean>(tokens.length).fill(false);
   let sub = false;
+  let conditioned = false;
   let chunk = -1;
   let chunkHasMain = false;
   for (let i = 0; i < tokens.length; i++) {
@@ -104,12 +117,17 @@ export function mainClause(words: Chunks, lex: CompiledLexicon): Clauses {
       if (chunk > 0 && lex.afterComma.has(t)) sub = true;
     }
     if (!sub && !kept.has(i)) {
-      if (lex.subordinators.has(t) || (i > 0 && lex.relativizers.has(t))) sub = true;
+      if (lex.subordinators.has(t)) sub = conditioned = true;
+      else if (i > 0 && lex.relativizers.has(t)) sub = true;
       else if (lex.phraseStarts.has(t)) {
         // Subordinators of several words: "so that", "antes de que".
-        if (i + 1 < tokens.length && lex.subordinators.has(`${t} ${tokens[i + 1]}`)) sub = true;
-        else if (i + 2 < tokens.length && lex.subordinators.has(`${t} ${tokens[i + 1]} ${tokens[i + 2]}`)) sub = true;
+        if (i + 1 < tokens.length && lex.subordinators.has(`${t} ${tokens[i + 1]}`)) sub = conditioned = true;
+        else if (i + 2 < tokens.length && lex.subordinators.has(`${t} ${tokens[i + 1]} ${tokens[i + 2]}`)) sub = conditioned = true;
       }
+    }
+    if (condition.has(i)) {
+      conditioned = true;
+      continue;
     }
     main[i] = !sub;
     if (!sub && !chunkHasMain) {
@@ -117,7 +135,7 @@ export function mainClause(words: Chunks, lex: CompiledLexicon): Clauses {
       chunkHasMain = true;
     }
   }
-  return { tokens, main, start };
+  return { tokens, main, start, conditioned };
 }
 
 /** A negative imperative at the start of a main chunk ("No instale …"), tried on its first words only. */
@@ -146,7 +164,8 @@ const result = (level: Level, trigger: string | undefined, uiAction: boolean, no
 function imperative(c: Clauses, lex: CompiledLexicon): string | undefined {
   for (let i = 0; i < c.tokens.length; i++) {
     if (!c.start[i]) continue;
-    if (lex.imperatives.has(c.tokens[i]!)) return c.tokens[i]!;
+    // "Wanneer …, start de client …": a verb followed by its subject is a statement (verb second), not an imperative.
+    if (lex.imperatives.has(c.tokens[i]!) && (i === 0 || !lex.openers.has(c.tokens[i + 1] ?? ''))) return c.tokens[i]!;
     const words: string[] = [];
     for (let k = i; k < c.tokens.length && words.length < 6 && c.main[k]; k++) words.push(c.tokens[k]!);
     const text = words.join(' ');
@@ -186,7 +205,7 @@ export function sentenceModality(text: string, lexicons: CompiledLexicon[], isSt
     const modal = m ? decide(m, c, lex) : undefined;
     if (verb && (!modal || modal.level === 'may' || modal.level === 'info')) {
       // "Download of open geen bestanden …": an imperative with a negation in its main clause forbids.
-      const k = c.tokens.findIndex((t, i) => c.main[i] && lex.negators.has(t));
+      const k = c.tokens.findIndex((t, i) => c.main[i] && lex.negators.has(t) && !lex.restrictors.has(c.tokens[i + 1] ?? ''));
       return k >= 0 ? result('must-not', `${verb} … ${c.tokens[k]}`, uiAction) : result('must', `${verb} (imperative)`, uiAction);
     }
     if (modal) return { ...modal, uiAction };
@@ -214,7 +233,8 @@ function decide(m: Match, c: Clauses, lex: CompiledLexicon): SentenceModality {
       return result('may', m.trigger, false, true);
     case 'cannot':
       // "You cannot use X for Y", "kan niet … worden geïnstalleerd": a prohibition; "the client cannot connect": a description.
-      return !describes && !mainHas(c, lex.hedges) && addressed(m, c, lex) ? result('must-not', m.trigger, false) : result('info', undefined, false);
+      // Under a condition ("Als deze fout zich voordoet, kunt u … niet") it is a consequence.
+      return !describes && !c.conditioned && !mainHas(c, lex.hedges) && addressed(m, c, lex) ? result('must-not', m.trigger, false) : result('info', undefined, false);
     case 'may':
       // "U kunt …", "kan … worden geïnstalleerd": an option for the reader; "de server kan …": what software does.
       return !describes && addressed(m, c, lex) ? result('may', m.trigger, false) : result('info', undefined, false);

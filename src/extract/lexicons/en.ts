@@ -8,7 +8,7 @@ export const en: Lexicon = {
       'must not', 'mustn\'t', 'may not', 'shall not', '^ do not', '^ don\'t', '^ never', 'is not allowed', 'are not allowed', 'not permitted',
       'must never', 'should never',
     ],
-    shouldNot: ['^ avoid', 'should not', 'shouldn\'t', 'not recommended', 'not recommend', 'recommend against', 'ought not'],
+    shouldNot: ['^ avoid', 'better not', 'should not', 'shouldn\'t', 'not recommended', 'not recommend', 'recommend against', 'ought not'],
     notNeeded: [
       'does not need', 'do not need', 'don\'t need', 'doesn\'t need', 'does not require', 'do not require', 'doesn\'t require', 'not required',
       'no … required', 'not necessary', 'no need', 'need not', 'needn\'t', 'no … needed', 'not needed', 'not have to', 'don\'t have to', 'doesn\'t have to',
@@ -21,6 +21,7 @@ export const en: Lexicon = {
     reader: ['you', 'your'],
     passive: ['be', 'been', 'being'],
     negators: ['not', 'never', 'no'],
+    restrictors: ['only', 'just', 'from', 'all', 'always', 'necessarily'],
     imperatives: [
       'install', 'use', 'click', 'double', 'right', 'open', 'type', 'go', 'select', 'choose', 'enter', 'run', 'ensure', 'make', 'verify', 'check',
       'add', 'remove', 'create', 'specify', 'enable', 'disable', 'restart', 'close', 'set', 'deploy', 'apply', 'test', 'copy', 'download', 'limit', 'log',
@@ -36,6 +37,7 @@ export const en: Lexicon = {
   clauses: {
     subordinators: ['if', 'when', 'whenever', 'because', 'since', 'unless', 'although', 'though', 'while', 'whereas', 'before', 'after', 'until', 'whether', 'so that', 'once'],
     relativizers: ['that', 'which', 'who', 'whom', 'whose', 'where', 'how', 'what'],
+    then: ['then'],
     afterComma: [],
     transparent: ['note that', 'ensure that', 'make sure that', 'be sure that', 'verify that', 'check that', 'remember that', 'be aware that'],
   },

@@ -7,15 +7,16 @@ export const es: Lexicon = {
     mustNot: ['no debe', 'no deben', 'no debería nunca', 'nunca debe', 'no está permitido', 'no se permite'],
     shouldNot: ['no debería', 'no deberían', 'no se recomienda', 'no es recomendable', 'no recomendamos', 'no es aconsejable', 'desaconseja'],
     notNeeded: ['no es necesario', 'no son necesari*', 'no necesita', 'no necesitan', 'no requiere', 'no requieren', 'no se requiere', 'no tiene que', 'no tienen que', 'no hace falta', 'no es obligatorio'],
-    cannot: ['no se puede', 'no se pueden', 'no puede', 'no pueden', 'ya no se puede', 'no es posible'],
+    cannot: ['no se puede', 'no se pueden', 'no puede', 'no pueden', 'no podrá', 'no podrán', 'ya no se puede', 'no es posible'],
     must: ['debe', 'deben', 'es necesari*', 'son necesari*', 'será necesari*', 'requiere', 'requieren', 'se requiere', 'es obligatori*', 'tiene que', 'tienen que', 'hay que', 'asegúrese', 'compruebe que'],
     should: ['debería', 'deberían', 'recomienda', 'recomendable', 'se recomienda', 'recomendamos', 'aconsejable', 'conviene'],
     may: ['puede', 'pueden', 'podrá', 'podrán', 'opcional', 'es posible'],
     // "No instale …", "No utilice …": the negative imperative is "no" with a subjunctive.
-    prohibitive: [/^no\s(?!(?:es|se|hay|está|están|son|ha|han|existe|existen|tiene|tienen|puede|pueden|debe|deben|debería|deberían|requiere|requieren|necesita|necesitan|incluye|admite|aparece|afecta|cambia|contiene|funciona|sea|sean|era|fue)\s)[a-záéíóúñ]+(?:e|en|a|an)\b/],
+    prohibitive: [/^no\s(?!(?:obstante|sólo|solo|es|se|hay|está|están|son|ha|han|existe|existen|tiene|tienen|puede|pueden|debe|deben|debería|deberían|requiere|requieren|necesita|necesitan|incluye|admite|aparece|afecta|cambia|contiene|funciona|sea|sean|era|fue)\s)[a-záéíóúñ]+(?:e|en|a|an)\b/],
     reader: ['usted', 'ustedes', 'su'],
     passive: ['se', 'ser', 'sea', 'sean'],
     negators: ['no', 'nunca', 'ningún', 'ninguna'],
+    restrictors: ['solo', 'sólo', 'obstante', 'siempre', 'todos', 'todas'],
     imperatives: [
       'instale', 'configure', 'seleccione', 'haga', 'abra', 'escriba', 'vaya', 'use', 'utilice', 'compruebe', 'asegúrese', 'ejecute', 'cree', 'agregue', 'quite',
       'elimine', 'habilite', 'deshabilite', 'active', 'desactive', 'especifique', 'limite', 'descargue', 'copie', 'reinicie', 'inicie', 'cierre', 'elija', 'establezca',
@@ -31,6 +32,7 @@ export const es: Lexicon = {
   clauses: {
     subordinators: ['si', 'cuando', 'porque', 'aunque', 'mientras', 'antes de que', 'después de que', 'hasta que', 'para que', 'de modo que', 'de forma que', 'ya que', 'puesto que', 'a menos que'],
     relativizers: ['que', 'quien', 'quienes', 'cuyo', 'cuya', 'donde', 'cómo', 'cual', 'cuales'],
+    then: ['entonces'],
     afterComma: [],
     transparent: ['asegúrese de que', 'tenga en cuenta que', 'compruebe que', 'observe que', 'recuerde que'],
   },

@@ -7,7 +7,7 @@ export const it: Lexicon = {
     mustNot: ['non deve', 'non devono', 'non si deve', 'non è consentito', 'non è permesso'],
     shouldNot: ['non dovrebbe', 'non dovrebbero', 'non è consigliat*', 'non si consiglia', 'sconsigliat*', 'sconsiglia', 'non è consigliabile'],
     notNeeded: ['non è necessari*', 'non sono necessari*', 'non richiede', 'non richiedono', 'non occorre', 'non è obbligatori*', 'non è richiest*', 'non sono richiest*', 'non ha bisogno', 'non hanno bisogno'],
-    cannot: ['non è possibile', 'non può', 'non possono', 'non si può', 'non è più possibile'],
+    cannot: ['non è possibile', 'non può', 'non possono', 'non potrà', 'non potranno', 'non si può', 'non è più possibile'],
     must: ['deve', 'devono', 'è necessari*', 'sono necessari*', 'sarà necessari*', 'richiede', 'richiedono', 'è richiest*', 'sono richiest*', 'è obbligatori*', 'occorre', 'è indispensabile', 'assicurarsi', 'verificare che'],
     should: ['dovrebbe', 'dovrebbero', 'consigliat*', 'consiglia', 'raccomandat*', 'si consiglia', 'consigliabile'],
     may: ['può', 'possono', 'facoltativ*', 'è possibile', 'si può'],
@@ -16,9 +16,10 @@ export const it: Lexicon = {
     reader: ['tu', 'voi', 'lei'],
     passive: ['essere', 'viene', 'vengono', 'venire', 'si'],
     negators: ['non', 'mai', 'nessun', 'nessuna'],
+    restrictors: ['solo', 'soltanto', 'sempre', 'tutti', 'tutte'],
     imperatives: ['fare'],
     // Instructions are infinitives: "Installare RMS …", "Fare clic su …".
-    instructions: [/^(?!(?:essere|avere|potere|dovere|volere|sapere|carattere)\b)[a-zàèéìòù]+(?:are|ere|ire)\b/],
+    instructions: [/^(?!(?:essere|avere|potere|dovere|volere|sapere|carattere|vedere|consultare|leggere)\b)[a-zàèéìòù]+(?:are|ere|ire)\b/],
     openers: ['il', 'lo', 'la', 'i', 'gli', 'le', 'un', 'uno', 'una', 'questo', 'questa', 'questi', 'queste', 'esso', 'essa', 'tale', 'tali'],
     hedges: ['probabilmente', 'forse', 'eventualmente'],
     thirdParties: ['malintenzionato', 'malintenzionati', 'aggressore', 'attaccante', 'pirata'],
@@ -27,6 +28,7 @@ export const it: Lexicon = {
   clauses: {
     subordinators: ['se', 'quando', 'perché', 'poiché', 'sebbene', 'benché', 'mentre', 'prima che', 'dopo che', 'finché', 'affinché', 'in modo che', 'a meno che'],
     relativizers: ['che', 'cui', 'quale', 'quali', 'dove', 'come'],
+    then: ['allora'],
     afterComma: [],
     transparent: ['assicurarsi che', 'verificare che', 'tenere presente che', 'si noti che', 'notare che'],
   },

@@ -10,12 +10,12 @@ export const nl: Lexicon = {
       'dient … niet', 'dienen … niet', 'dient … geen', 'dienen … geen', 'niet toegestaan', 'is … verboden',
     ],
     shouldNot: [
-      'afgeraden', 'raden … af', 'raadt … af', 'zou … niet', 'zouden … niet', 'zou … geen', 'zouden … geen',
+      'beter … niet', 'beter … geen', 'afgeraden', 'raden … af', 'raadt … af', 'zou … niet', 'zouden … niet', 'zou … geen', 'zouden … geen',
       'niet aanbevolen', 'niet aan te raden', 'geen aanrader',
     ],
     notNeeded: [
       'hoeft … niet', 'hoeft … geen', 'hoeven … niet', 'hoeven … geen', 'geen … nodig', 'niet nodig', 'niet vereist', 'geen … vereist',
-      'niet noodzakelijk', 'niet verplicht', 'is … niet … vereist',
+      'niet … noodzakelijk', 'niet verplicht', 'niet … nodig', 'niet … vereist',
     ],
     cannot: ['kan … niet', 'kunnen … niet', 'kunt … niet', 'kan … geen', 'kunnen … geen', 'kunt … geen', 'niet mogelijk', 'niet meer mogelijk'],
     must: ['moet', 'moeten', 'dient … te', 'dienen … te', 'vereist', 'vereisen', 'noodzakelijk', 'verplicht', 'nodig', 'zorg … dat', 'zorg … voor', 'zorgen … dat'],
@@ -26,10 +26,11 @@ export const nl: Lexicon = {
     reader: ['u', 'je', 'jij', 'uw'],
     passive: ['worden', 'wordt', 'werd', 'werden'],
     negators: ['niet', 'geen', 'nooit'],
+    restrictors: ['alleen', 'enkel', 'van', 'meer', 'altijd', 'per', 'zo'],
     imperatives: [
       'installeer', 'gebruik', 'klik', 'dubbelklik', 'geef', 'meld', 'sluit', 'typ', 'zorg', 'open', 'selecteer', 'kies', 'voer', 'start', 'stop', 'ga', 'wijs',
       'vouw', 'schakel', 'controleer', 'configureer', 'maak', 'verwijder', 'wijzig', 'voeg', 'sla', 'kopieer', 'plaats', 'stel', 'richt', 'test', 'download',
-      'blader', 'druk', 'vink', 'activeer', 'deactiveer', 'implementeer', 'distribueer', 'verplaats', 'hernoem', 'zoek', 'bevestig', 'pas', 'beperk', 'bewaar',
+      'blader', 'druk', 'vink', 'activeer', 'deactiveer', 'implementeer', 'distribueer', 'verplaats', 'hernoem', 'zoek', 'bevestig', 'beperk', 'bewaar',
       'registreer', 'exporteer', 'importeer', 'onderteken', 'wacht', 'herstart', 'vernieuw', 'verifieer', 'noteer', 'beveilig', 'bezoek', 'maak', 'wijs', 'ken', 'houd', 'bekijk',
     ],
     // Dutch instructions in the present tense, verb first: "(Als …,) geeft u een account op".
@@ -42,6 +43,7 @@ export const nl: Lexicon = {
   clauses: {
     subordinators: ['als', 'wanneer', 'indien', 'omdat', 'doordat', 'zodat', 'tenzij', 'voordat', 'nadat', 'terwijl', 'hoewel', 'zodra', 'totdat', 'om'],
     relativizers: ['die', 'dat', 'wat', 'welke', 'wie', 'waar', 'hoe', 'waarbij', 'waardoor', 'waarmee', 'waarin', 'waarop', 'waarvoor', 'waarna'],
+    then: ['dan'],
     afterComma: [],
     transparent: ['zorg … dat', 'zorg … voor dat', 'let … op dat', 'houd … rekening … mee dat', 'controleer … of', 'houd er rekening mee dat'],
   },

@@ -7,7 +7,7 @@ export const pt: Lexicon = {
     mustNot: ['não deve', 'não devem', 'nunca deve', 'não é permitido'],
     shouldNot: ['não deveria', 'não deveriam', 'não é recomendad*', 'não recomendamos', 'não se recomenda', 'não é recomendável', 'não é aconselhável'],
     notNeeded: ['não é necessári*', 'não são necessári*', 'não precisa', 'não precisam', 'não requer', 'não requerem', 'não exige', 'não exigem', 'não tem que', 'não têm que', 'não é obrigatóri*'],
-    cannot: ['não é possível', 'não pode', 'não podem', 'não se pode', 'não será possível'],
+    cannot: ['não é possível', 'não pode', 'não podem', 'não poderá', 'não poderão', 'não se pode', 'não será possível'],
     must: ['deve', 'devem', 'é necessári*', 'são necessári*', 'será necessári*', 'requer', 'requerem', 'exige', 'exigem', 'é obrigatóri*', 'precisa', 'precisam', 'tem que', 'têm que', 'certifique se', 'verifique se'],
     should: ['deveria', 'deveriam', 'recomendad*', 'recomenda', 'recomendável', 'recomendamos', 'aconselhável'],
     may: ['pode', 'podem', 'poderá', 'opcional', 'é possível'],
@@ -16,6 +16,7 @@ export const pt: Lexicon = {
     reader: ['você', 'vocês'],
     passive: ['ser', 'se', 'seja', 'sejam'],
     negators: ['não', 'nunca', 'nenhum', 'nenhuma'],
+    restrictors: ['apenas', 'somente', 'só', 'sempre', 'todos', 'todas'],
     imperatives: [
       'instale', 'configure', 'selecione', 'clique', 'abra', 'digite', 'vá', 'use', 'utilize', 'verifique', 'certifique', 'execute', 'crie', 'adicione', 'remova',
       'exclua', 'habilite', 'desabilite', 'ative', 'desative', 'especifique', 'limite', 'baixe', 'copie', 'reinicie', 'inicie', 'feche', 'escolha', 'defina',
@@ -31,6 +32,7 @@ export const pt: Lexicon = {
   clauses: {
     subordinators: ['se', 'quando', 'porque', 'embora', 'enquanto', 'antes que', 'depois que', 'até que', 'para que', 'de modo que', 'já que', 'a menos que', 'caso'],
     relativizers: ['que', 'quem', 'cujo', 'cuja', 'onde', 'como', 'qual', 'quais'],
+    then: ['então'],
     afterComma: [],
     transparent: ['certifique-se de que', 'verifique se', 'observe que', 'lembre-se de que', 'tenha em mente que'],
   },
