@@ -93,8 +93,13 @@ export const checkCommand: Command = {
       ...(typeof options['guide-url'] === 'string' ? { guideBase: options['guide-url'] } : {}),
       ...(typeof options.output === 'string' ? otherReport(options.output, locale) : {}),
     });
-    if (typeof options.output === 'string') await writeFileAtomic(resolve(io.cwd, options.output), text);
-    else io.out(text);
+    if (typeof options.output === 'string') {
+      await writeFileAtomic(resolve(io.cwd, options.output), text);
+      const open = result.findings.filter((f) => !f.suppressed).length;
+      const unchecked = new Set(result.outcomes.filter((o) => o.outcome === 'notchecked').map((o) => o.target)).size;
+      const n = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
+      io.out(`${options.output}: ${format} report, ${n(result.summary.targets, 'computer')}, ${n(open, 'finding')}${result.outcomes.length ? `, ${unchecked} not checked` : ''}\n`);
+    } else io.out(text);
 
     if (stale.length && !options['allow-stale']) {
       for (const s of stale) io.err(`kblint check: stale rule ${s.rule} (${displayPath(s.file, io.cwd)}): ${s.reason}\n`);
