@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import Ajv4Module from 'ajv-draft-04';
 import { describe, expect, it } from 'vitest';
 import type { LintResult } from '../../src/lint/types.js';
-import { HAS_SHARED, PROJECT, SHARED } from '../shared.js';
+import { HAS_SHARED, PROJECT, RULE_COUNT, SHARED } from '../shared.js';
 
 const kblint = (args: string[], cwd = PROJECT) => {
   const r = spawnSync(process.execPath, [`${PROJECT}dist/cli/bin.js`, ...args], { cwd, encoding: 'utf8', env: { ...process.env, CI: '1' } });
@@ -44,7 +44,7 @@ describe('kblint check on the examples', () => {
       '39:30 group-policy-needs-no-admin HR-010',
       '43:13 pre-vista-needs-client lab-2000 (waived)',
     ]);
-    expect(result.summary).toEqual({ pass: 9, fail: 22, notapplicable: 44, notchecked: 2, error: 0, targets: 7, rules: 11, suppressed: 1 });
+    expect(result.summary).toEqual({ pass: 9, fail: 22, notapplicable: 44, notchecked: 2, error: 0, targets: 7, rules: RULE_COUNT, suppressed: 1 });
     expect(result.outcomes).toHaveLength(77);
     expect(result.outcomes.find((o) => o.rule === 'clusters-reachable-on-documented-ports' && o.target === 'HR-010')).toEqual({
       rule: 'clusters-reachable-on-documented-ports', target: 'HR-010', group: 'hr-vista', outcome: 'notchecked', reason: 'unknown: network.root',
@@ -93,7 +93,7 @@ describe('formats', () => {
     expect(result.relatedLocations[0].physicalLocation.region.startLine).toBe(12);
     const waived = log.runs[0].results.find((x: { suppressions?: unknown[] }) => x.suppressions);
     expect(waived.suppressions).toEqual([{ kind: 'external', status: 'accepted', justification: 'Isolated lab, no protected content; decommissioned in Q1. (until 2099-03-31)' }]);
-    expect(log.runs[0].tool.driver.rules).toHaveLength(11);
+    expect(log.runs[0].tool.driver.rules).toHaveLength(RULE_COUNT);
   });
 
   it('writes an HTML report with dates in the page language', () => {
@@ -173,7 +173,7 @@ describe('coverage and explain', () => {
     expect(r.out).toContain('✓ 4b8dd930/de-rms-client-distribueren/install-2 [must] pre-vista-needs-activation, pre-vista-needs-client');
     expect(r.out).toContain('✓ 4b8dd930/de-rms-client-distribueren/port-2 [must] clusters-reachable-on-documented-ports');
     expect(r.out).toContain('✓ 4b8dd930/windows-update-gebruiken/privilege [must] windows-update-needs-local-admin');
-    expect(r.out.trim().split('\n').at(-1)).toBe('4 must/must-not/should requirements: 4 checked, 0 not checkable, 0 without a rule; 11 rules, 0 stale');
+    expect(r.out.trim().split('\n').at(-1)).toBe(`4 must/must-not/should requirements: 4 checked, 0 not checkable, 0 without a rule; ${RULE_COUNT} rules, 0 stale`);
   });
 
   it('explains a rule in Dutch with its source sentence', () => {
