@@ -263,6 +263,18 @@ describe('a manifest reads artifacts inside its repository only (issue 12)', () 
     expect(allowed).toMatchObject({ code: 2, err: "kblint check: /etc/passwd: not an artifact kblint reads ('passwd'); expected an SMS package definition\n" });
   });
 
+  it('refuses a file inside an artifact that links out of the repository, before reading it', async () => {
+    const dir = tmp();
+    cpSync(FINANCE, join(dir, 'g'), { recursive: true });
+    execFileSync('rm', [join(dir, 'g', MACHINE, 'Scripts', 'scripts.ini')]);
+    symlinkSync('/etc/passwd', join(dir, 'g', MACHINE, 'Scripts', 'scripts.ini'));
+    writeFileSync(join(dir, 'r.yaml'), 'groups:\n  - name: g\n    gpo: g\n');
+    expect(await kblint(['check', 'r.yaml'], dir)).toMatchObject({
+      code: 2,
+      err: "kblint check: g/DomainSysvol/GPO/Machine/Scripts/scripts.ini: links to a file outside the manifest's repository; expected a scripts.ini file inside it (or --artifact-root)\n",
+    });
+  });
+
   it('shows at most a short, escaped snippet of a file that fails to parse', async () => {
     const dir = tmp();
     writeFileSync(join(dir, 'p.sms'), `[PDF]\r\nsecret-token-0123456789abcdefghijklmnopqrstuvwxyz\x1b[31m\r\n`);
