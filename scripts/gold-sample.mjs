@@ -35,6 +35,11 @@ const EN_NEG = 30;
 const PER_LOCALE_PROHIB = 20;
 const EN_PROHIB = 20;
 const LOCALES = ['nl-nl', 'de-de', 'es-es', 'it-it', 'pt-br'];
+/** Fifth stratum, drawn last (second-annotator pass): advice-against and recommendation cues, per language. */
+const PER_LANG_ADVICE = 15;
+const ADVICE_LANGS = ['nl', 'de', 'es', 'it', 'pt', 'en'];
+/** Sixth stratum, drawn after `advice`: advise-against forms only (the `advice` draw was mostly "recommended"). */
+const PER_LANG_ADVICE_AGAINST = 10;
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..');
@@ -153,6 +158,30 @@ const PROHIBITION_CUES = {
   it: /\bnon\s+(si\s+)?(deve|devono|dovrebbe|dovrebbero)\b|\bnon è (consigliabile|consigliato)\b|\bè preferibile non\b|^Non\s+\p{L}+(are|ere|ire)\b|,\s+non\s+\p{L}+(are|ere|ire)\b/iu,
   pt: /\bnão\s+(se\s+)?(deve|devem|deveria|deveriam)\b|\bnão é (recomendável|recomendado)\b|\brecomendável que (você )?não\b|^Não\s+\p{L}+[ea]\b/iu,
   en: /\b(must not|mustn't|should not|shouldn't|never|not recommended)\b|\b(do not|don't)\b(?! have to| need)/iu,
+};
+
+/**
+ * Advise-against and recommendation cues, per language (the sentence's language, any folder):
+ * `should-not` had 1–3 items per language and nl `should` 1 after the first four strata. Like all
+ * cues they select sentences, they do not decide the label.
+ */
+const ADVICE_CUES = {
+  nl: /\bwordt afgeraden\b|\bafgeraden\b|\braden (wij|we) [^.;:]*\baf\b|\bniet aanbevolen\b|\bwordt aanbevolen\b|\baanbevolen\b|\baangeraden\b/iu,
+  de: /\bwird nicht empfohlen\b|\bsollten?\b[^.;:]*\b(nicht|kein\p{L}*)\b|\bempfohlen\b|\bempfiehlt\b/iu,
+  es: /\bno se recomienda\b|\bno deber(í|i)an?\b|\bse recomienda\b|\bno es recomendable\b|\bes recomendable\b/iu,
+  it: /\bnon è consigliabile\b|\bè preferibile non\b|\bsi consiglia\b|\bè consigliabile\b|\bnon dovrebbero?\b|\bconsigliat[oaie]\b|\b(si )?raccomand\p{L}*\b|\bè preferibile\b/iu,
+  pt: /\bnão é recomendável\b|\bnão devem?\b|\brecomenda-se\b|\bé recomendável\b|\bnão deveriam?\b|\brecomendad[oa]s?\b|\brecomenda(mos)?\b/iu,
+  en: /\bshould not\b|\bshouldn't\b|\bnot recommended\b|\brecommended\b|\brecommends?\b/iu,
+};
+
+/** Advise-against forms only, per language: what `should-not` needs. */
+const ADVICE_AGAINST_CUES = {
+  nl: /\bafgeraden\b|\braden (wij|we|u)\b[^.;:]*\baf\b|\bniet (wordt )?(aanbevolen|aangeraden)\b|\bwordt\b[^.;:]*\bniet aanbevolen\b/iu,
+  de: /\bnicht empfohlen\b|\bsollten?\b[^.;:]*\b(nicht|kein\p{L}*)\b|\bempfiehlt\b[^.;:]*\bnicht\b|\bnicht zu empfehlen\b|\babgeraten\b/iu,
+  es: /\bno se recomienda\b|\bno es recomendable\b|\bno deber(í|i)an?\b|\bno recomienda\b|\bno recomendamos\b|\bno constituye el enfoque recomendado\b|\bno es aconsejable\b/iu,
+  it: /\bnon è (consigliabile|consigliato|raccomandato)\b|\bè preferibile non\b|\bnon dovrebbero?\b|\bsconsigli\p{L}*\b|\bsi raccomanda di non\b|\bnon si consiglia\b/iu,
+  pt: /\bnão é (recomendável|recomendado)\b|\bnão recomenda\p{L}*\b|\bnão dever\p{L}*\b|\bnão devem?\b|\brecomendável que (você )?não\b|\brecomenda-se não\b/iu,
+  en: /\bshould not\b|\bshouldn't\b|\bnot recommended\b|\b(does|do) not recommend\b|\brecommend against\b|\bdiscouraged\b/iu,
 };
 
 async function* markdownFiles(dir) {
@@ -285,6 +314,18 @@ async function main() {
   const englishProhibitive = all.filter((x) => x.lang === 'en' && PROHIBITION_CUES.en.test(x.text));
   populations['en/prohib'] = englishProhibitive.length;
   for (const x of draw(englishProhibitive, EN_PROHIB, random, taken)) sample.push({ ...x, stratum: 'en-prohib' });
+  for (const lang of ADVICE_LANGS) {
+    const advice = all.filter((x) => x.lang === lang && ADVICE_CUES[lang].test(x.text));
+    populations[`${lang}/advice`] = advice.length;
+    populations[`${lang}/advice-left`] = advice.filter((x) => !taken.has(x.text)).length;
+    for (const x of draw(advice, PER_LANG_ADVICE, random, taken)) sample.push({ ...x, stratum: 'advice' });
+  }
+  for (const lang of ADVICE_LANGS) {
+    const against = all.filter((x) => x.lang === lang && ADVICE_AGAINST_CUES[lang].test(x.text));
+    populations[`${lang}/advice-against`] = against.length;
+    populations[`${lang}/advice-against-left`] = against.filter((x) => !taken.has(x.text)).length;
+    for (const x of draw(against, PER_LANG_ADVICE_AGAINST, random, taken)) sample.push({ ...x, stratum: 'advice-against' });
+  }
 
   const lines = sample.map((x, i) => {
     const { file, line, locale, lang, stratum, text, block, section, prev, next } = x;
