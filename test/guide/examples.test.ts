@@ -6,7 +6,7 @@ import { listOf, t } from '../../src/guide/catalog.js';
 import { exampleManifest } from '../../src/guide/rule.js';
 import { buildKnowledgeBase } from '../../src/kb/index.js';
 import { compileRules, lint, loadRules } from '../../src/lint/index.js';
-import { readRolloutFile } from '../../src/rollout/manifest.js';
+import { readRolloutFile } from '../../src/rollout/load.js';
 import { PROJECT } from '../shared.js';
 
 describe('rule examples shown as rollout.yaml', async () => {
