@@ -12,6 +12,12 @@ export const E2E = [
   'test/lint/check.test.ts',
   'test/rollout/artifacts.test.ts',
   'test/kb/build.test.ts',
+  'test/guide/corpus-browser.test.ts',
+  'test/guide/report-html.test.ts',
+  'test/report/formats.test.ts',
+  'test/report/package.test.ts',
+  'test/report/readme.test.ts',
+  'test/report/sarif.test.ts',
 ];
 
 export default defineConfig({
@@ -29,7 +35,7 @@ export default defineConfig({
       { extends: true, test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: E2E } },
       // Whole-corpus and browser runs are CPU-bound: on a shared machine they take minutes. Speed is
       // measured in bench/, never by a test's timeout.
-      { extends: true, test: { name: 'e2e', include: E2E, globalSetup: ['test/ci-prerequisites.ts'], testTimeout: 600_000, hookTimeout: 600_000 } },
+      { extends: true, test: { name: 'e2e', include: E2E, globalSetup: ['test/ci-prerequisites.ts'], env: { KBLINT_E2E: '1' }, testTimeout: 600_000, hookTimeout: 600_000 } },
     ],
   },
 });

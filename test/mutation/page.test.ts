@@ -28,7 +28,7 @@ describe('renderMarkdown', () => {
         '',
         '### Sub',
         '',
-        "a\\_b [L\\|k](x%20y(1).html) `a'b`",
+        "a\\_b [L\\|k](x%20y(1).md) `a'b`", // a page link points at the markdown page
         '',
         'plain',
         '',
