@@ -33,6 +33,10 @@ export default {
     '!src/**/types.ts',
   ],
   coverageAnalysis: 'perTest',
+  // A mutant in module-level code (a regex or table constant) needs every test run in a fresh
+  // process: on this shared machine that is ~30 s a mutant. Skipped by default; run them with
+  // `npm run mutate -- --ignoreStatic false` when the machine is free.
+  ignoreStatic: true,
   concurrency: 1,
   incremental: true,
   incrementalFile: 'reports/stryker-incremental.json',

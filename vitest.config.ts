@@ -27,7 +27,9 @@ export default defineConfig({
     },
     projects: [
       { extends: true, test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: E2E } },
-      { extends: true, test: { name: 'e2e', include: E2E, globalSetup: ['test/ci-prerequisites.ts'] } },
+      // Whole-corpus and browser runs are CPU-bound: on a shared machine they take minutes. Speed is
+      // measured in bench/, never by a test's timeout.
+      { extends: true, test: { name: 'e2e', include: E2E, globalSetup: ['test/ci-prerequisites.ts'], testTimeout: 600_000, hookTimeout: 600_000 } },
     ],
   },
 });

@@ -234,7 +234,15 @@ export async function readRolloutFile(path: string, name = path, options: Artifa
   const bytes = await readInputFile(path, { what: 'a rollout manifest (YAML or JSON)', maxBytes: MAX_CONFIG_BYTES, display: name });
   const kind = notAManifest(bytes);
   if (kind) throw new KblintError('not-a-manifest', `this is ${kind}, not a rollout manifest; give kblint check its folder, or name it under gpo: in a manifest`, { file: name });
-  const manifest = parseManifest(bytes.toString('utf8').replace(/^\ufeff/, ''), name);
+  return readRolloutText(bytes.toString('utf8'), path, name, options);
+}
+
+/**
+ * A manifest given as text (`kblint check -` reads standard input) and every artifact its groups
+ * refer to, resolved as for a manifest file at `path`.
+ */
+export async function readRolloutText(text: string, path: string, name = path, options: ArtifactOptions = {}): Promise<Rollout> {
+  const manifest = parseManifest(text.replace(/^\ufeff/, ''), name);
   const { rollout } = manifest;
   if (manifest.deferred.length) {
     const context = readContext(options);

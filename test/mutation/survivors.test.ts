@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/main.js';
 import { claimsOf } from '../../src/extract/claims.js';
 import { extractRequirements } from '../../src/extract/index.js';
+import { claimWordsFor } from '../../src/extract/lexicons/index.js';
 import { renderHtml, type Page } from '../../src/guide/page.js';
 import { buildKnowledgeBase } from '../../src/kb/index.js';
 import { BuildCache } from '../../src/kb/cache.js';
@@ -36,18 +37,18 @@ const article = (body: string) =>
   `---\nTitle: 'Test'\nms:assetid: '12345678-0000-0000-0000-000000000000'\nms:mtpsurl: 'https://technet.microsoft.com/nl-nl/library/Cc000000(v=WS.10).aspx'\n---\n\nTest\n====\n\n${body}\n`;
 const requirementsOf = (body: string) =>
   extractRequirements(parseString(article(body), 'test.md'), { locale: 'nl-NL', doc: '12345678-0000-0000-0000-000000000000' });
-const privilegeOf = (sentence: string, notNeeded = false) =>
-  claimsOf(sentence, notNeeded, { previousPorts: [] }).find((c) => c.kind === 'privilege');
+const privilegeOf = (sentence: string, notNeeded = false, locale = 'nl-NL') =>
+  claimsOf(sentence, notNeeded, { previousPorts: [] }, claimWordsFor(locale)).find((c) => c.kind === 'privilege');
 
 describe("extract/claims.ts: a negation before the admin words makes the claim 'none'", () => {
   it.each([
-    ['De gebruiker heeft geen lokale beheerdersrechten op de computer.', 'none'],
-    ['De gebruiker heeft lokale beheerdersrechten op de computer.', 'local-admin'],
-    ['The user does not have local administrator rights.', 'none'],
-    ['Der Benutzer hat keine lokaler Administrator Rechte.', 'none'],
-    ['The user has local administrator rights.', 'local-admin'],
-  ])('%s → %s', (sentence, value) => {
-    expect(privilegeOf(sentence)).toEqual({ kind: 'privilege', value });
+    ['nl-NL', 'De gebruiker heeft geen lokale beheerdersrechten op de computer.', 'none'],
+    ['nl-NL', 'De gebruiker heeft lokale beheerdersrechten op de computer.', 'local-admin'],
+    ['en-US', 'The user does not have local administrator rights.', 'none'],
+    ['de-DE', 'Der Benutzer hat keine lokaler Administrator Rechte.', 'none'],
+    ['en-US', 'The user has local administrator rights.', 'local-admin'],
+  ])('%s: %s → %s', (locale, sentence, value) => {
+    expect(privilegeOf(sentence, false, locale)).toEqual({ kind: 'privilege', value });
   });
 
   it('reads "geen … nodig" in an article as privilege none, level may', () => {
@@ -58,7 +59,7 @@ describe("extract/claims.ts: a negation before the admin words makes the claim '
 
 describe('extract/claims.ts: a not-needed verdict turns the privilege claim around', () => {
   it('with no negation word before the admin words, only the verdict says none', () => {
-    const sentence = 'Lokale beheerdersrechten zijn voor deze stap niet vereist.';
+    const sentence = 'Voor deze stap zijn lokale beheerdersrechten overbodig.';
     expect(privilegeOf(sentence, false)).toEqual({ kind: 'privilege', value: 'local-admin' });
     expect(privilegeOf(sentence, true)).toEqual({ kind: 'privilege', value: 'none' });
   });
@@ -69,17 +70,12 @@ describe('extract/claims.ts: a not-needed verdict turns the privilege claim arou
   });
 });
 
-describe('extract/extract.ts: a procedure step without a modal is an instruction (must)', () => {
-  it('levels each step must, and the same sentence as prose is none', () => {
-    const steps = requirementsOf('Zo installeert u de client:\n\n1. Installeer de RMS-client met Windows Update.\n2. Start de computer opnieuw op.\n');
-    expect(steps.map((r) => [r.level, r.quote])).toEqual([
-      ['info', 'Zo installeert u de client:'],
-      ['must', 'Installeer de RMS-client met Windows Update.'],
-      ['must', 'Start de computer opnieuw op.'],
-    ]);
-    expect(steps[1]!.claims).toContainEqual({ kind: 'install', value: 'required' });
-    // The same sentence as prose states nothing: no requirement.
-    expect(requirementsOf('Start de computer opnieuw op.')).toEqual([]);
+describe('extract/modality.ts: a procedure step without a modal or imperative is an instruction (must)', () => {
+  it('levels the step must, and the same sentence as prose info', () => {
+    const sentence = 'Windows Update op alle computers inschakelen.';
+    const steps = requirementsOf(`Zo gaat u te werk:\n\n1. ${sentence}\n`);
+    expect(steps.map((r) => [r.level, r.quote])).toEqual([['must', sentence]]);
+    expect(requirementsOf(sentence).map((r) => [r.level, r.quote])).toEqual([['info', sentence]]);
   });
 });
 
@@ -245,8 +241,8 @@ describe('rollout/readers/firewall.ts: a disabled domain-profile firewall lets e
 
   it('is reachable when EnableFirewall is 0, despite a block rule and a block default', () => {
     const off = firewallPolicy([pol('Software\\Policies\\Microsoft\\WindowsFirewall\\DomainProfile', 'EnableFirewall', 0), blockDefault, blockAll])!;
-    expect(outboundTcp(off, 443)).toEqual({ port: 443, reachable: true });
-    expect(outboundTcp(off, 80)).toEqual({ port: 80, reachable: true });
+    expect(outboundTcp(off, 443)).toEqual({ port: 443, verdict: 'reachable', reachable: true });
+    expect(outboundTcp(off, 80)).toEqual({ port: 80, verdict: 'reachable', reachable: true });
   });
 
   it('is not reachable with the same policy and the firewall on', () => {

@@ -3,10 +3,12 @@ import { join } from 'node:path';
 import { KblintError } from '../../errors.js';
 import { readInputFile } from '../../util/files.js';
 import { firewallPolicy, type FirewallPolicy } from './firewall.js';
-import { iniSection, parseIni } from './ini.js';
+import { parse as parseCsv } from 'csv-parse/sync';
+import { iniSection, parseIni, type IniSection } from './ini.js';
+import { decodeAnyText } from './inventory.js';
 import { parseRegistryPol, type PolEntry } from './registry-pol.js';
 import { scanScript, scriptLanguage, type ScriptScan } from './script.js';
-import { decodeWindowsText } from './text.js';
+import { decodeWindowsText, snippet } from './text.js';
 import { windowsUpdatePolicy, type WindowsUpdatePolicy } from './windows-update.js';
 import { lineIndex, parseXml } from './xml.js';
 
@@ -54,6 +56,10 @@ export interface GpoBackup {
   registry: { computer?: { file: string; entries: PolEntry[] }; user?: { file: string; entries: PolEntry[] } };
   firewall?: { file: string; policy: FirewallPolicy };
   windowsUpdate?: { file: string; policy: WindowsUpdatePolicy };
+  /** `Machine/microsoft/windows nt/SecEdit/GptTmpl.inf`: the security template, by section. */
+  securityTemplate?: { file: string; sections: IniSection[] };
+  /** `Machine/microsoft/windows nt/Audit/audit.csv`: the advanced audit policy rows (`auditpol /backup`). */
+  auditPolicy?: { file: string; rows: Record<string, string>[] };
 }
 
 /** Reads a file's bytes (bounded, never a folder, FIFO or device), each path at most once per run. */
@@ -156,6 +162,7 @@ export async function readGpoBackup(dir: string, display: (p: string) => string 
       gpo.registry[side] = { file: display(pol), entries };
       if (side === 'computer') policyFacts(gpo, entries, display(pol));
     }
+    if (side === 'computer') await readSecurityFiles(gpo, sideDir, display, read);
     for (const iniName of ['scripts.ini', 'psscripts.ini']) {
       const ini = await path(sideDir, 'Scripts', iniName);
       if (!ini) continue;
@@ -187,6 +194,23 @@ export async function readGpoBackup(dir: string, display: (p: string) => string 
     }
   }
   return gpo;
+}
+
+/** The security template and advanced audit policy of the computer side: read whole, so nothing in a backup goes unread. */
+async function readSecurityFiles(gpo: GpoBackup, machine: string, display: (p: string) => string, read: FileSource): Promise<void> {
+  const inf = await path(machine, 'microsoft', 'windows nt', 'SecEdit', 'GptTmpl.inf');
+  if (inf) gpo.securityTemplate = { file: display(inf), sections: parseIni(decodeWindowsText(await read(inf, 'a GptTmpl.inf file'), display(inf)), display(inf)) };
+  const audit = await path(machine, 'microsoft', 'windows nt', 'Audit', 'audit.csv');
+  if (audit) {
+    const file = display(audit);
+    const { text } = decodeAnyText(await read(audit, 'an audit.csv file'), file);
+    try {
+      gpo.auditPolicy = { file, rows: parseCsv(text, { columns: true, skip_empty_lines: true, trim: true, bom: true }) as Record<string, string>[] };
+    } catch (e) {
+      const err = e as { message: string; lines?: number };
+      throw new KblintError('bad-csv', snippet(err.message.replace(/ on line \d+/, ''), 200), { file, ...(err.lines ? { line: err.lines } : {}) });
+    }
+  }
 }
 
 /** The firewall and Windows Update policy in a computer-side set of registry settings. */

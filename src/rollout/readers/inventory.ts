@@ -154,6 +154,16 @@ function utf7Decoder(): { decode(chunk: Uint8Array, final: boolean): string } {
   };
 }
 
+/** A whole small text file in whatever encoding PowerShell or a Windows tool wrote it (`auditpol /backup` writes the ANSI code page). */
+export function decodeAnyText(bytes: Uint8Array, file: string): { text: string; encoding: CsvEncoding } {
+  const { encoding, bom } = sniffEncoding(bytes, true);
+  try {
+    return { text: decoder(encoding).decode(bytes.subarray(bom), true), encoding };
+  } catch (e) {
+    throw new KblintError('bad-encoding', `not valid ${encoding.toUpperCase()} (${(e as Error).message})`, { file });
+  }
+}
+
 /** The delimiter of a CSV from its header line: `,`, `;` (`Export-Csv -UseCulture` on a Dutch or German Windows) or tab. */
 export function sniffDelimiter(text: string): string {
   const header = text.split(/\r?\n/).find((l) => l.trim() !== '' && !l.startsWith('#')) ?? '';

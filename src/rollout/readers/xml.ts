@@ -24,9 +24,12 @@ export function parseXml(text: string, file: string, root?: string | string[]): 
   const valid = XMLValidator.validate(text);
   if (valid !== true) {
     const { msg, line, col } = valid.err;
-    // The validator lists every open tag when the file ends early; say that plainly instead.
-    const message = /^Invalid '\[/.test(msg) ? 'the file ends before its elements are closed (truncated?)' : msg;
-    throw new KblintError('bad-xml', `not well-formed XML: ${snippet(message, 160)}`, { file, line, ...(col ? { column: col } : {}) });
+    if (/^Invalid '\[/.test(msg)) {
+      // The validator lists every open tag when the file ends early: say that plainly, at the end of the file.
+      const lines = text.split('\n');
+      throw new KblintError('bad-xml', 'not well-formed XML: the file ends before its elements are closed (truncated?)', { file, line: lines.length, column: lines[lines.length - 1]!.length + 1 });
+    }
+    throw new KblintError('bad-xml', `not well-formed XML: ${snippet(msg, 160)}`, { file, line, ...(col ? { column: col } : {}) });
   }
   // Well formed, so every comment and CDATA section closes: this scan is linear.
   checkDepth(text, file);
