@@ -71,7 +71,7 @@ export interface ClauseWords {
   transparent: string[];
 }
 
-const GAP = 8;
+const GAP = 12;
 
 type Word = { text: string; stem: boolean; any: boolean } | 'gap';
 interface Compiled {
@@ -111,6 +111,8 @@ export interface CompiledLexicon {
   cues: Set<string>;
   afterComma: Set<string>;
   ambiguous: Set<string>;
+  /** Conjunctions ("en", "maar", "and"): the claim words' coordinators. */
+  coordinators: Set<string>;
   /** Function words (subject words, subordinators): a cheap test whether a sentence is in this language at all. */
   functionWords: Set<string>;
   then: Set<string>;
@@ -165,6 +167,7 @@ export function compileLexicon(lex: Lexicon): CompiledLexicon {
     relativizers: lower(lex.clauses.relativizers),
     afterComma: lower(lex.clauses.afterComma),
     ambiguous: lower(lex.clauses.ambiguous),
+    coordinators: lower(lex.claims.coordinators),
     functionWords: lower([...m.openers, ...m.reader, ...lex.clauses.subordinators, ...lex.clauses.relativizers].filter((w) => !w.includes(' '))),
     then: lower(lex.clauses.then),
     phraseStarts: new Set(lex.clauses.subordinators.filter((w) => w.includes(' ')).map((w) => w.split(' ')[0]!.toLowerCase())),

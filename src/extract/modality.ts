@@ -58,6 +58,7 @@ export function setAside(raw: string): string {
   return out.join('');
 }
 
+const LABEL = /^\s*[^\s:]+(?:\s+[^\s:]+){0,2}:\s+\p{Lu}/u;
 const ASIDE = /[([“„«"]/;
 const URL = /(?:https?:\/\/|www\.)[^\s)\]]*[^\s)\].,;:]/g;
 const TOKEN = new RegExp(`${WORD.source}|[,;:]`, 'g');
@@ -119,7 +120,8 @@ export function mainClause(words: Chunks, lex: CompiledLexicon): Clauses {
     }
     if (!sub && !kept.has(i)) {
       if (lex.subordinators.has(t)) sub = conditioned = true;
-      else if (lex.ambiguous.has(t) && (lex.openers.has(tokens[i + 1] ?? '') || lex.reader.has(tokens[i + 1] ?? ''))) sub = conditioned = true;
+      else if (lex.ambiguous.has(t) && lex.reader.has(tokens[i + 1] ?? '')) sub = conditioned = true;
+      else if (lex.ambiguous.has(t) && lex.openers.has(tokens[i + 1] ?? '')) sub = true;
       else if (i > 0 && lex.relativizers.has(t)) sub = true;
       else if (lex.phraseStarts.has(t)) {
         // Subordinators of several words: "so that", "antes de que".
@@ -132,7 +134,8 @@ export function mainClause(words: Chunks, lex: CompiledLexicon): Clauses {
       continue;
     }
     main[i] = !sub;
-    if (!sub && !chunkHasMain) {
+    // A conjunction opening a chunk ("…, maar u kunt …") is not where its clause starts.
+    if (!sub && !chunkHasMain && !lex.coordinators.has(t)) {
       start[i] = true;
       chunkHasMain = true;
     }
@@ -179,6 +182,9 @@ function imperative(c: Clauses, lex: CompiledLexicon): string | undefined {
   return undefined;
 }
 
+/** How many words after an imperative its negation may stand ("Installeer de client niet …"). */
+const NEGATION_REACH = 5;
+
 const mainHas = (c: Clauses, words: Set<string>) => c.tokens.some((t, i) => c.main[i] && words.has(t));
 
 /**
@@ -194,6 +200,8 @@ export function sentenceModality(text: string, lexicons: CompiledLexicon[], isSt
   const own = mainClause(words, first);
   const at = own.start.indexOf(true);
   const uiAction = at >= 0 && lexicons.some((lex) => lex.actions.has(own.tokens[at]!));
+  // A setting's name ("Network access: Do not allow …"): a short label, a colon, no sentence end.
+  if (!isStep && LABEL.test(text) && !/[.!]\s*$/.test(text)) return result('info', undefined, uiAction);
   // A bare label ("Vereist", "Required"), such as a table header cell, is no sentence.
   if (!isStep && own.tokens.length <= 2 && !/[.!]\s*$/.test(text)) return result('info', undefined, uiAction);
   for (const lex of lexicons) {
@@ -207,7 +215,8 @@ export function sentenceModality(text: string, lexicons: CompiledLexicon[], isSt
     const modal = m ? decide(m, c, lex) : undefined;
     if (verb && (!modal || modal.level === 'may' || modal.level === 'info')) {
       // "Download of open geen bestanden …": an imperative with a negation in its main clause forbids.
-      const k = c.tokens.findIndex((t, i) => c.main[i] && lex.negators.has(t) && !lex.restrictors.has(c.tokens[i + 1] ?? ''));
+      const at = c.tokens.indexOf(verb.split(' ')[0]!);
+      const k = c.tokens.findIndex((t, i) => c.main[i] && i > at && i - at <= NEGATION_REACH && lex.negators.has(t) && !lex.restrictors.has(c.tokens[i + 1] ?? ''));
       return k >= 0 ? result('must-not', `${verb} … ${c.tokens[k]}`, uiAction) : result('must', `${verb} (imperative)`, uiAction);
     }
     if (modal) return { ...modal, uiAction };
@@ -222,9 +231,12 @@ export function sentenceModality(text: string, lexicons: CompiledLexicon[], isSt
   return result('info', undefined, uiAction);
 }
 
-/** Is the main clause addressed to the reader: "u", "you", "Sie", a passive, or (pro-drop) a clause-initial modal? */
-function addressed(m: Match, c: Clauses, lex: CompiledLexicon): boolean {
-  if (mainHas(c, lex.reader) || mainHas(c, lex.passive)) return true;
+/**
+ * Is the main clause addressed to the reader: "u", "you", "Sie", or (pro-drop) a clause-initial
+ * modal? With `passive`, an act in the passive ("kan … worden geïnstalleerd") counts too.
+ */
+function addressed(m: Match, c: Clauses, lex: CompiledLexicon, passive: boolean): boolean {
+  if (mainHas(c, lex.reader) || (passive && mainHas(c, lex.passive))) return true;
   return lex.source.modality.proDrop && c.start[m.at[0]!] === true;
 }
 
@@ -234,12 +246,12 @@ function decide(m: Match, c: Clauses, lex: CompiledLexicon): SentenceModality {
     case 'not-needed':
       return result('may', m.trigger, false, true);
     case 'cannot':
-      // "You cannot use X for Y", "kan niet … worden geïnstalleerd": a prohibition; "the client cannot connect": a description.
+      // "You cannot use X for Y": a prohibition; "the client cannot connect", "kan niet worden misbruikt": a description.
       // Under a condition ("Als deze fout zich voordoet, kunt u … niet") it is a consequence.
-      return !describes && !c.conditioned && !mainHas(c, lex.hedges) && addressed(m, c, lex) ? result('must-not', m.trigger, false) : result('info', undefined, false);
+      return !describes && !c.conditioned && !mainHas(c, lex.hedges) && addressed(m, c, lex, false) ? result('must-not', m.trigger, false) : result('info', undefined, false);
     case 'may':
       // "U kunt …", "kan … worden geïnstalleerd": an option for the reader; "de server kan …": what software does.
-      return !describes && addressed(m, c, lex) ? result('may', m.trigger, false) : result('info', undefined, false);
+      return !describes && addressed(m, c, lex, true) ? result('may', m.trigger, false) : result('info', undefined, false);
     case 'must':
     case 'should':
       return describes ? result('info', undefined, false) : result(m.outcome, m.trigger, false);

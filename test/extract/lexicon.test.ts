@@ -31,7 +31,7 @@ describe('modal wording per locale', () => {
     ['en-US', 'This method requires local administrator rights.', 'must'],
     ['en-US', 'You need to activate the client.', 'must'],
     ['en-US', 'You should use SSL.', 'should'],
-    ['en-US', 'The client cannot be installed separately.', 'must-not'],
+    ['en-US', 'The client cannot be installed separately.', 'info'],
     ['en-US', 'The client can no longer be installed separately.', 'must-not'],
     ['en-US', 'The user does not need administrator rights.', 'not-needed'],
     ['en-US', 'Using SSL is recommended.', 'should'],

@@ -33,7 +33,9 @@ describe('level and trigger from the main clause, per language', () => {
     ['de-DE', 'Klicken Sie auf den Link, um die Webseite „Ausschlussrichtlinien“ zu öffnen, auf der Sie Ausschlussrichtlinien aktivieren können.', 'must', 'klicken sie'],
     ['de-DE', 'Der Client wird nicht mehr separat installiert.', 'info', undefined],
     ['de-DE', 'Mit WSUS 3.0 SP2 kann ein Proxyserver nur HTTP unterstützen.', 'info', undefined],
-    ['de-DE', 'RMS kann nicht mit Kerberos-Authentifizierung verwendet werden.', 'must-not', 'kann … nicht'],
+    ['de-DE', 'RMS kann nicht mit Kerberos-Authentifizierung verwendet werden.', 'info', undefined],
+    ['de-DE', 'Danach können Sie keine durch Rechte geschützte Inhalte mehr öffnen.', 'info', undefined],
+    ['de-DE', 'Sie können RMS nicht mit Kerberos-Authentifizierung verwenden.', 'must-not', 'können … nicht'],
     ['de-DE', 'Zum Ausnutzen dieser Sicherheitsanfälligkeit benötigt ein Angreifer gültige Anmeldeinformationen.', 'info', undefined],
     ['de-DE', 'Weitere Sicherheitsänderungen an dieser Datenbank sind nicht nötig, sofern sie nicht zu einem anderen Computer mit SQL Server verschoben wird.', 'may', 'nicht … nötig'],
     // Spanish, Italian, Portuguese negative imperatives and need-nots

@@ -13,6 +13,7 @@ export function describeRequirement(r: Requirement): string {
   return [
     `${r.id}  [${r.level}]${scope ? `  (${scope})` : ''}`,
     `  "${r.quote}"`,
+    ...(r.trigger ? [`  ${r.level} because: '${r.trigger}' in the main clause${r.form === 'action' ? ' (a UI action step)' : ''}`] : []),
     `  ${r.source.file}:${r.source.line}:${r.source.column}  ${r.locale}  § ${r.section}`,
     ...claims.map((c) => `  claim: ${c}`),
     ...(r.translations ? [`  translations: ${Object.entries(r.translations).map(([l, id]) => `${l} ${id}`).join(', ')}`] : []),

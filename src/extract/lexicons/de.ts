@@ -5,7 +5,7 @@ export const de: Lexicon = {
   language: 'de',
   modality: {
     mustNot: [
-      'darf … nicht', 'dürfen … nicht', 'darf … kein*', 'dürfen … kein*', 'darf … nie*', 'dürfen … nie*', 'nicht zulässig', 'nicht erlaubt', 'nicht gestattet',
+      'darf … nicht', 'dürfen … nicht', 'darf … kein*', 'dürfen … kein*', 'darf … nie*', 'dürfen … nie*', 'kann nicht mehr', 'können nicht mehr', 'nicht zulässig', 'nicht erlaubt', 'nicht gestattet',
     ],
     shouldNot: [
       'besser … nicht', 'besser … kein*', 'sollte … nicht', 'sollten … nicht', 'sollte … kein*', 'sollten … kein*', 'nicht empfohlen', 'nicht zu empfehlen', 'abgeraten', 'raten … ab', 'rät … ab', 'nicht ratsam',
@@ -20,16 +20,16 @@ export const de: Lexicon = {
     should: ['sollte', 'sollten', 'wird … empfohlen', 'werden … empfohlen', 'ist … empfohlen', 'empfiehlt', 'empfehlen', 'ratsam', 'am besten'],
     may: ['kann', 'können', 'darf', 'dürfen', 'optional'],
     // "Installieren Sie den Client nicht …": an imperative (verb, then "Sie") with a negation.
-    prohibitive: [/^(?!(?:sofern|soweit|wenn|falls|müssen|können|dürfen|sollten|werden|haben|sind|wollen|möchten)\s)\S+(?:en|ern|eln)\ssie\s(?:\S+\s){0,10}?(?:nicht|keine[nmrs]?|niemals)\b(?!\s(?:nur|von|mehr|alle|immer|unbedingt)\b)/],
+    prohibitive: [/^(?!(?:beachten|sofern|soweit|wenn|falls|müssen|können|dürfen|sollten|werden|haben|sind|wollen|möchten)(?:\s|$))\S+(?:en|ern|eln)\ssie\s(?:\S+\s){0,10}?(?:nicht|keine[nmrs]?|niemals)\b(?!\s(?:nur|von|mehr|alle|immer|unbedingt)\b)/],
     reader: ['sie', 'ihr', 'ihre', 'ihren'],
     passive: ['werden', 'wird', 'worden', 'wurde', 'wurden'],
     negators: ['nicht', 'kein', 'keine', 'keinen', 'keinem', 'keiner', 'keines', 'nie', 'niemals'],
     restrictors: ['nur', 'von', 'mehr', 'alle', 'immer', 'unbedingt'],
     imperatives: [],
     // "Geben Sie … ein", "Klicken Sie auf …": an infinitive form first, then "Sie".
-    instructions: [/^(?!(?:sofern|soweit|wenn|falls|müssen|können|dürfen|sollten|sollen|werden|wurden|haben|hatten|sind|waren|wollen|möchten|finden|lesen|sehen|wenden|erhalten|benötigen|brauchen|verfügen|kennen|wissen)\s)[a-zäöüß]+(?:en|ern|eln)\ssie\b/],
+    instructions: [/^(?!(?:beachten|sofern|soweit|wenn|falls|müssen|können|dürfen|sollten|sollen|werden|wurden|haben|hatten|sind|waren|wollen|möchten|finden|lesen|sehen|wenden|erhalten|benötigen|brauchen|verfügen|kennen|wissen)\s)[a-zäöüß]+(?:en|ern|eln)\ssie\b/],
     openers: ['der', 'die', 'das', 'den', 'dem', 'des', 'ein', 'eine', 'einen', 'einem', 'einer', 'dieser', 'diese', 'dieses', 'es', 'er', 'sie', 'wir', 'man', 'jeder', 'alle'],
-    hedges: ['wahrscheinlich', 'vermutlich', 'möglicherweise', 'eventuell'],
+    hedges: ['wahrscheinlich', 'vermutlich', 'möglicherweise', 'eventuell', 'danach', 'dadurch', 'daher', 'anschließend'],
     thirdParties: ['angreifer', 'angreifers', 'böswilliger', 'böswillige'],
     proDrop: false,
   },

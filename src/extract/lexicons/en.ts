@@ -6,7 +6,7 @@ export const en: Lexicon = {
   modality: {
     mustNot: [
       'must not', 'mustn\'t', 'may not', 'shall not', '^ do not', '^ don\'t', '^ never', 'is not allowed', 'are not allowed', 'not permitted',
-      'must never', 'should never',
+      'must never', 'should never', 'can no longer be',
     ],
     shouldNot: ['^ avoid', 'better not', 'should not', 'shouldn\'t', 'not recommended', 'not recommend', 'recommend against', 'ought not'],
     notNeeded: [
@@ -30,7 +30,7 @@ export const en: Lexicon = {
     ],
     instructions: [],
     openers: ['the', 'a', 'an', 'this', 'these', 'that', 'those', 'it', 'they', 'he', 'she', 'we', 'there', 'some', 'all', 'each', 'every', 'most', 'many'],
-    hedges: ['probably', 'likely', 'possibly'],
+    hedges: ['probably', 'likely', 'possibly', 'therefore', 'thereafter', 'afterwards', 'consequently'],
     thirdParties: ['attacker', 'attackers', 'malicious'],
     proDrop: false,
   },
@@ -38,7 +38,7 @@ export const en: Lexicon = {
     subordinators: ['if', 'when', 'whenever', 'because', 'since', 'unless', 'although', 'though', 'while', 'whereas', 'before', 'after', 'until', 'whether', 'so that', 'once'],
     relativizers: ['that', 'which', 'who', 'whom', 'whose', 'where', 'how', 'what'],
     then: ['then'],
-    ambiguous: ['as'],
+    ambiguous: [],
     afterComma: [],
     transparent: ['note that', 'ensure that', 'make sure that', 'be sure that', 'verify that', 'check that', 'remember that', 'be aware that'],
   },

@@ -12,7 +12,7 @@ export const es: Lexicon = {
     should: ['debería', 'deberían', 'recomienda', 'recomendable', 'se recomienda', 'recomendamos', 'aconsejable', 'conviene'],
     may: ['puede', 'pueden', 'podrá', 'podrán', 'opcional', 'es posible'],
     // "No instale …", "No utilice …": the negative imperative is "no" with a subjunctive.
-    prohibitive: [/^no\s(?!(?:obstante|sólo|solo|es|se|hay|está|están|son|ha|han|existe|existen|tiene|tienen|puede|pueden|debe|deben|debería|deberían|requiere|requieren|necesita|necesitan|incluye|admite|aparece|afecta|cambia|contiene|funciona|sea|sean|era|fue)\s)[a-záéíóúñ]+(?:e|en|a|an)\b/],
+    prohibitive: [/^no\s(?!(?:obstante|sólo|solo|es|se|hay|está|están|son|ha|han|existe|existen|tiene|tienen|puede|pueden|debe|deben|debería|deberían|requiere|requieren|necesita|necesitan|incluye|admite|aparece|afecta|cambia|contiene|funciona|sea|sean|era|fue|aplicable)(?:\s|$))(?:[a-záéíóúñ]+(?:e|en)|haga|hagan|abra|escriba|elija|incluya|ejecute|añada|permita|comparta)\b/],
     reader: ['usted', 'ustedes', 'su'],
     passive: ['se', 'ser', 'sea', 'sean'],
     negators: ['no', 'nunca', 'ningún', 'ninguna'],
@@ -25,7 +25,7 @@ export const es: Lexicon = {
     ],
     instructions: [],
     openers: ['el', 'la', 'los', 'las', 'un', 'una', 'unos', 'unas', 'este', 'esta', 'estos', 'estas', 'ese', 'esa', 'esto', 'eso', 'él', 'ella', 'ellos', 'ellas'],
-    hedges: ['probablemente', 'posiblemente', 'quizás'],
+    hedges: ['probablemente', 'posiblemente', 'quizás', 'después', 'posteriormente', 'por tanto'],
     thirdParties: ['atacante', 'atacantes', 'malintencionado', 'malintencionados'],
     proDrop: true,
   },

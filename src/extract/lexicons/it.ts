@@ -21,7 +21,7 @@ export const it: Lexicon = {
     // Instructions are infinitives: "Installare RMS …", "Fare clic su …".
     instructions: [/^(?!(?:essere|avere|potere|dovere|volere|sapere|carattere|vedere|consultare|leggere)\b)[a-zàèéìòù]+(?:are|ere|ire)\b/],
     openers: ['il', 'lo', 'la', 'i', 'gli', 'le', 'un', 'uno', 'una', 'questo', 'questa', 'questi', 'queste', 'esso', 'essa', 'tale', 'tali'],
-    hedges: ['probabilmente', 'forse', 'eventualmente'],
+    hedges: ['probabilmente', 'forse', 'eventualmente', 'quindi', 'successivamente', 'pertanto'],
     thirdParties: ['malintenzionato', 'malintenzionati', 'aggressore', 'attaccante', 'pirata'],
     proDrop: true,
   },

@@ -6,7 +6,7 @@ export const nl: Lexicon = {
   modality: {
     mustNot: [
       'mag … niet', 'mogen … niet', 'mag … geen', 'mogen … geen', 'mag … nooit', 'mogen … nooit',
-      'moet … niet', 'moeten … niet', 'moet … geen', 'moeten … geen', 'moet … nooit', 'moeten … nooit',
+      'kan niet langer', 'kunnen niet langer', 'moet … niet', 'moeten … niet', 'moet … geen', 'moeten … geen', 'moet … nooit', 'moeten … nooit',
       'dient … niet', 'dienen … niet', 'dient … geen', 'dienen … geen', 'niet toegestaan', 'is … verboden',
     ],
     shouldNot: [
@@ -36,7 +36,7 @@ export const nl: Lexicon = {
     // Dutch instructions in the present tense, verb first: "(Als …,) geeft u een account op".
     instructions: [/^(?!(?:hebt|heeft|bent|is|wilt|wordt|kunt|moet|mag|zult|ziet|vindt|leest|krijgt|ontvangt|weet|hoeft)\s)[a-zà-ü]+t\su\b/],
     openers: ['de', 'het', 'een', 'deze', 'dit', 'die', 'dat', 'hij', 'zij', 'ze', 'wij', 'we', 'er', 'elke', 'alle', 'sommige', 'hier'],
-    hedges: ['waarschijnlijk', 'misschien', 'wellicht'],
+    hedges: ['waarschijnlijk', 'misschien', 'wellicht', 'daardoor', 'hierdoor', 'daarna', 'vervolgens'],
     thirdParties: ['aanvaller', 'aanvallers', 'kwaadwillende'],
     proDrop: false,
   },

@@ -12,7 +12,7 @@ export const pt: Lexicon = {
     should: ['deveria', 'deveriam', 'recomendad*', 'recomenda', 'recomendável', 'recomendamos', 'aconselhável'],
     may: ['pode', 'podem', 'poderá', 'opcional', 'é possível'],
     // "Não instale …": the negative imperative is "não" with a subjunctive.
-    prohibitive: [/^não\s(?!(?:é|há|se|está|estão|são|foi|pode|podem|deve|devem|deveria|requer|precisa|precisam|tem|têm|existe|inclui|oferece|suporta|seja|sejam|afeta)\s)[a-zçãõáéíóúâê]+(?:e|em|a|am)\b/],
+    prohibitive: [/^não\s(?!(?:é|há|se|está|estão|são|foi|pode|podem|deve|devem|deveria|requer|precisa|precisam|tem|têm|existe|inclui|oferece|suporta|seja|sejam|afeta|houve)(?:\s|$))(?:[a-zçãõáéíóúâê]+(?:e|em)|faça|abra|escolha|inclua|exclua|permita|compartilhe)\b/],
     reader: ['você', 'vocês'],
     passive: ['ser', 'se', 'seja', 'sejam'],
     negators: ['não', 'nunca', 'nenhum', 'nenhuma'],
@@ -25,7 +25,7 @@ export const pt: Lexicon = {
     ],
     instructions: [],
     openers: ['o', 'a', 'os', 'as', 'um', 'uma', 'uns', 'umas', 'este', 'esta', 'estes', 'estas', 'esse', 'essa', 'isso', 'isto', 'ele', 'ela', 'eles', 'elas'],
-    hedges: ['provavelmente', 'possivelmente', 'talvez'],
+    hedges: ['provavelmente', 'possivelmente', 'talvez', 'depois', 'portanto', 'posteriormente'],
     thirdParties: ['invasor', 'invasores', 'atacante', 'atacantes', 'mal'],
     proDrop: true,
   },
