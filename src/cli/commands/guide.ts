@@ -1,7 +1,10 @@
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { writeSite } from '../../guide/site.js';
 import { LOCALES, type Locale } from '../../lint/types.js';
-import { kbOptions, loadKnowledgeBase } from '../kb-source.js';
+import { BUNDLED_RULES } from '../../lint/index.js';
+import { kbInputs, kbOptions, loadKnowledgeBase } from '../kb-source.js';
+import { prepareOutputFolder, refuseInputAsOutput } from '../output.js';
 import type { Command } from '../main.js';
 import { usageError } from '../main.js';
 import { compiledRules } from '../rules-source.js';
@@ -15,10 +18,16 @@ export const guideCommand: Command = {
   async run({ options, io }) {
     const locales = String(options.locale).split(',').map((l) => l.trim()) as Locale[];
     for (const l of locales) if (!LOCALES.includes(l)) throw usageError(`--locale: expected a list of ${LOCALES.join(', ')}; got '${l}'`);
+    const out = resolve(io.cwd, String(options.out));
+    await prepareOutputFolder(out, io.cwd);
+    const rulesDir = typeof options.rules === 'string' ? resolve(io.cwd, options.rules) : BUNDLED_RULES;
+    const localContent = resolve(io.cwd, 'content');
+    const inputs = [...kbInputs(options, io), { path: rulesDir, folder: true }, ...(existsSync(localContent) ? [{ path: localContent, folder: true }] : [])];
+    await refuseInputAsOutput(out, inputs, 'folder', io.cwd);
     const kb = await loadKnowledgeBase(options, io);
     const { compiled, stale } = await compiledRules(options, io, kb);
     for (const s of stale) io.err(`warning: stale rule ${s.rule} left out: ${s.reason}\n`);
-    const files = await writeSite(kb, compiled, locales, resolve(io.cwd, String(options.out)));
+    const files = await writeSite(kb, compiled, locales, out);
     io.out(`${String(options.out)}: ${files.length / 2} pages in ${locales.join(', ')} (HTML and markdown)\n`);
     return 0;
   },
