@@ -47,13 +47,31 @@ interface Evaluation {
   text?: { message: string[]; fix: string[] };
 }
 
+/** `unknown: os (why)` when the schema failed only because a fact is missing that the facts say is unknown. */
+function missingUnknown(errors: { keyword: string; instancePath: string; params: Record<string, unknown> }[] | null | undefined, unknown: Record<string, string>): string | undefined {
+  for (const e of errors ?? []) {
+    if (e.keyword !== 'required') continue;
+    const path = [...e.instancePath.split('/').slice(1), String(e.params.missingProperty)].join('.');
+    if (unknown[path]) return `unknown: ${path} (${unknown[path]})`;
+  }
+  return undefined;
+}
+
 /** One rule on one facts object: applies, then the facts it needs, then the check. */
 function evaluateRule(rule: CompiledRule, facts: TargetFacts, withReason: boolean): Evaluation {
+  const unknownFacts = facts.unknown;
   if (!rule.applies(facts)) {
+    // A rule is not called inapplicable for lack of a fact an artifact could not give (a row without a version).
+    const missing = unknownFacts ? missingUnknown(rule.applies.errors, unknownFacts) : undefined;
+    if (missing) return { outcome: 'notchecked', reason: missing };
     return withReason ? { outcome: 'notapplicable', reason: plainErrors(rule.applies.errors ?? [], facts)[0]?.message ?? 'does not match' } : { outcome: 'notapplicable' };
   }
   const unknown = rule.needs.find((p) => !has(facts, p));
-  if (unknown) return { outcome: 'notchecked', reason: `unknown: ${unknown.join('.')}` };
+  if (unknown) {
+    // An artifact may say why the fact is unknown (a firewall rule that depends on the program).
+    const why = facts.unknown?.[unknown.join('.')] ?? facts.unknown?.[unknown[0]!];
+    return { outcome: 'notchecked', reason: `unknown: ${unknown.join('.')}${why ? ` (${why})` : ''}` };
+  }
   try {
     if (rule.check(facts)) return { outcome: 'pass' };
   } catch (e) {

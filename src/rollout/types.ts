@@ -5,6 +5,10 @@ export interface Location {
   column: number;
   /** Where in a binary or structured artifact: a Registry.pol key and value, with its byte offset. */
   detail?: string;
+  /** In a binary artifact (Registry.pol): the byte offset of the deciding entry (its line and column mean nothing). */
+  byteOffset?: number;
+  /** The deciding entry by name, e.g. the Registry.pol key and value `SOFTWARE\\…\\DefaultOutboundAction`. */
+  logicalName?: string;
 }
 
 export type RolloutMethod = 'group-policy' | 'windows-update' | 'startup-script' | 'sms' | 'manual' | 'none';
@@ -31,6 +35,11 @@ export interface TargetFacts {
     rebootSuppressed: boolean;
   };
   network?: { root?: { ports: number[] }; licensing?: { ports: number[] } };
+  /**
+   * Why a fact is unknown, by dotted path (`network.root`), where an artifact says why (a firewall
+   * rule that depends on the program, an inventory row without a version): the `notchecked` reason.
+   */
+  unknown?: Record<string, string>;
 }
 
 export interface Target {
@@ -56,4 +65,6 @@ export interface Rollout {
   clusters: { root?: string; licensing?: string };
   targets: Target[];
   waivers: Waiver[];
+  /** What was read but is doubtful or left out (a row without a version), each with its place. */
+  warnings?: { message: string; location: Location }[];
 }

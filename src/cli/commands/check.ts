@@ -1,18 +1,21 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { appendFile, stat } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
-import { BUNDLED_RULES, lint, LOCALES, readWaiverFile, SEVERITIES, type Locale, type Severity } from '../../lint/index.js';
-import { FORMATTERS } from '../../report/index.js';
-import { readRolloutFile, rolloutFromArtifacts } from '../../rollout/manifest.js';
+import { glob } from 'tinyglobby';
 import { KblintError } from '../../errors.js';
+import { BUNDLED_RULES, lint, LOCALES, readWaiverFile, SEVERITIES, type Locale, type LintResult, type Severity } from '../../lint/index.js';
+import { loadFormatter, NEEDS_OUTCOMES, type ReportContext } from '../../report/index.js';
+import { mergeResults } from '../../report/merge.js';
+import { parseOutputs, type OutputSpec } from '../../report/outputs.js';
+import { readRolloutInput, readRolloutText } from '../../rollout/load.js';
 import type { Rollout } from '../../rollout/types.js';
 import { writeFileAtomic } from '../../util/atomic.js';
 import { checkInputFile, displayPath, readInputFile } from '../../util/files.js';
-import { own } from '../../util/own.js';
 import { kbInputs, kbOptions, loadKnowledgeBase } from '../kb-source.js';
-import type { Command, ParsedOptions } from '../main.js';
-import { usageError } from '../main.js';
 import { prepareOutputFile, refuseInputAsOutput, type InputPath } from '../output.js';
+import type { Command, ParsedOptions } from '../main.js';
+import type { CliIO } from '../io.js';
+import { usageError } from '../main.js';
 import { compiledRules, localeOption, rulesOptions } from '../rules-source.js';
 
 function version(): string {
@@ -31,6 +34,35 @@ function otherReport(output: string, locale: Locale): { otherReport: { locale: L
   return { otherReport: { locale: other, href: name.replace(pattern, `$1${other}$2`) } };
 }
 
+/** Colours for the terminal: --no-color and --color first, then FORCE_COLOR, then NO_COLOR, then whether stdout is a terminal. */
+function colorOf(options: ParsedOptions, io: CliIO): boolean {
+  if (options['no-color']) return false;
+  if (options.color) return true;
+  const env = io.env ?? {};
+  if (env.FORCE_COLOR !== undefined) return !['0', 'false'].includes(env.FORCE_COLOR);
+  if (env.NO_COLOR) return false;
+  return io.isTTY;
+}
+
+/** Inputs as given, globs (`rollouts/*.yaml`) expanded in name order; `-` is standard input. */
+async function expandInputs(positionals: string[], cwd: string): Promise<string[]> {
+  const inputs: string[] = [];
+  for (const p of positionals) {
+    if (p !== '-' && /[*?[\]{}]/.test(p) && !existsSync(resolve(cwd, p))) {
+      const found = (await glob(p, { cwd, onlyFiles: false, expandDirectories: false })).sort();
+      if (!found.length) throw usageError(`${p}: no file matches this pattern`);
+      inputs.push(...found);
+    } else inputs.push(p);
+  }
+  return inputs;
+}
+
+/** Where a markdown step summary goes when no file is named: GitHub's $GITHUB_STEP_SUMMARY, when set. */
+function withStepSummary(specs: OutputSpec[], io: CliIO): (OutputSpec & { append?: boolean })[] {
+  const summaryFile = io.env?.GITHUB_STEP_SUMMARY;
+  return specs.map((s) => (s.format === 'markdown' && s.file === undefined && summaryFile ? { ...s, file: summaryFile, append: true } : s));
+}
+
 /** `--fail-on`: only `notchecked` for now (findings already fail through --max-severity). */
 function failOnOption(options: ParsedOptions): boolean {
   if (options['fail-on'] === undefined) return false;
@@ -42,13 +74,13 @@ function failOnOption(options: ParsedOptions): boolean {
 function guideUrlOption(value: string): string {
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(value.trim())?.[1];
   const hidden = /[\u0000-\u001f\u007f]/.test(value);
-  if (hidden || (scheme !== undefined && !/^https?$/i.test(scheme)) || value.trim().startsWith('//') || value.trim().startsWith('\\')) {
+  if (hidden || (scheme !== undefined && !/^https?$/i.test(scheme))) {
     throw usageError(`--guide-url: expected a relative URL or an http(s) URL; got '${value.replace(/[\u0000-\u001f\u007f]/g, '?')}'`);
   }
   return value;
 }
 
-/** Every artifact file the rollout's facts came from (inventory, gpreport.xml, registry.pol, scripts, SMS). */
+/** Every file a rollout's facts came from (manifest, inventory, gpreport.xml, registry.pol, scripts, SMS). */
 function artifactFiles(rollout: Rollout, cwd: string): InputPath[] {
   const files = new Set<string>();
   const seen = new Set<object>();
@@ -58,99 +90,157 @@ function artifactFiles(rollout: Rollout, cwd: string): InputPath[] {
     seen.add(t.sources);
     for (const loc of Object.values(t.sources)) files.add(loc.file);
   }
-  return [...files].map((f) => ({ path: resolve(cwd, f) }));
+  return [...files].filter((f) => f !== '<stdin>').map((f) => ({ path: resolve(cwd, f) }));
 }
 
 export const checkCommand: Command = {
   name: 'check',
   summary: 'lint a rollout manifest against the knowledge base and rules',
-  usage: 'kblint check <rollout.yaml | gpo-backup-dir | inventory.csv> [--gpo dir] [--inventory file.csv] [--format stylish|json|sarif|junit|github|html] [--guide-url site/en/] [--locale en|nl] [--output file] [--max-severity error|warning|info] [--allow-stale] [--waivers .kblintignore.yaml] [--fail-on notchecked] [--kb kb.json] [--rules dir]',
+  usage:
+    'kblint check <rollout.yaml | gpo-backup-dir | inventory.csv | - | glob>… [--format format[:file]]… [--quiet] [--max-warnings n] [--no-color] [--gpo dir] [--inventory file.csv] [--locale en|nl] [--max-severity error|warning|info] [--allow-stale] [--waivers .kblintignore.yaml] [--fail-on notchecked] [--kb kb.json] [--rules dir] [--artifact-root dir]',
   options: {
     ...kbOptions,
     ...rulesOptions,
-    format: { type: 'string', short: 'f', default: 'stylish' },
+    format: { type: 'string', short: 'f', multiple: true, default: ['stylish'] },
     output: { type: 'string', short: 'o' },
+    quiet: { type: 'boolean', short: 'q' },
+    'max-warnings': { type: 'string' },
+    color: { type: 'boolean' },
+    'no-color': { type: 'boolean' },
     'max-severity': { type: 'string', default: 'error' },
     'allow-stale': { type: 'boolean' },
     waivers: { type: 'string' },
     gpo: { type: 'string' },
     'guide-url': { type: 'string' },
     inventory: { type: 'string' },
+    'artifact-root': { type: 'string', multiple: true },
     today: { type: 'string' },
     'fail-on': { type: 'string' },
   },
   help: {
-    format: 'stylish, json, sarif, junit, github or html',
-    output: 'write the report to this file (atomically) instead of standard output',
+    format:
+      'stylish, json, sarif, junit, github, codequality (GitLab), markdown ($GITHUB_STEP_SUMMARY when set), summary or html; repeat it, each as format or format:file',
+    output: 'write the (single) report to this file (atomically) instead of standard output',
+    quiet: 'report errors only (warnings and info still count for --max-warnings and the exit code)',
+    'max-warnings': 'exit 1 when there are more than this many unwaived warnings',
+    color: 'colour the stylish output even when standard output is no terminal (also FORCE_COLOR=1)',
+    'no-color': 'no colours (also NO_COLOR=1 or FORCE_COLOR=0)',
     'max-severity': 'exit 1 when an unwaived finding is at or above this severity: error, warning or info',
     'allow-stale': 'go on when a rule cites a requirement that vanished or changed',
     waivers: 'waiver file (default: .kblintignore.yaml in the working folder, when present)',
     gpo: 'a GPO backup folder to read facts from (with an inventory CSV as the argument)',
     inventory: 'an AD inventory CSV to take computers from (with a GPO folder as the argument)',
     'guide-url': 'where the guidance pages are, for links from an HTML report: a relative or http(s) URL (default: site/<locale>/)',
+    'fail-on': 'notchecked: exit 1 when any check could not be made because a fact it needs is unknown',
     today: 'the date waivers expire against, YYYY-MM-DD (default: today)',
-    'fail-on': 'notchecked: exit 1 when any check could not be made because a fact is unknown',
+    'artifact-root': "a folder outside the manifest's repository that its gpo:, sms: and inventory: may name (repeatable)",
   },
   async run({ positionals, options, io }) {
-    if (positionals.length !== 1) throw usageError('check needs one rollout manifest, GPO backup folder or inventory CSV: kblint check rollout.yaml');
-    const format = String(options.format);
-    const formatter = own(FORMATTERS, format);
-    if (!formatter) throw usageError(`--format: expected one of ${Object.keys(FORMATTERS).join(', ')}; got '${format}'`);
+    if (positionals.length === 0) throw usageError('check needs a rollout manifest, GPO backup folder or inventory CSV (or - for standard input): kblint check rollout.yaml');
+    let outputs: OutputSpec[];
+    try {
+      const formats = Array.isArray(options.format) ? options.format : [String(options.format ?? 'stylish')];
+      outputs = parseOutputs(formats, typeof options.output === 'string' ? options.output : undefined);
+    } catch (e) {
+      throw usageError((e as Error).message);
+    }
     const threshold = String(options['max-severity']) as Severity;
     if (!SEVERITIES.includes(threshold)) throw usageError(`--max-severity: expected one of ${SEVERITIES.join(', ')}; got '${threshold}'`);
+    const maxWarningsText = options['max-warnings'];
+    const maxWarnings = typeof maxWarningsText === 'string' ? Number(maxWarningsText) : undefined;
+    if (maxWarnings !== undefined && !(Number.isInteger(maxWarnings) && maxWarnings >= 0)) throw usageError(`--max-warnings: expected a whole number of 0 or more; got '${String(maxWarningsText)}'`);
     const today = typeof options.today === 'string' ? options.today : new Date().toISOString().slice(0, 10);
     if (!/^\d{4}-\d{2}-\d{2}$/.test(today)) throw usageError(`--today: expected YYYY-MM-DD; got '${today}'`);
     const locale = localeOption(options);
     const failOn = failOnOption(options);
     const guideUrl = typeof options['guide-url'] === 'string' ? guideUrlOption(options['guide-url']) : undefined;
-    const output = typeof options.output === 'string' ? resolve(io.cwd, options.output) : undefined;
-    if (output) await prepareOutputFile(output, io.cwd);
+    const inputs = await expandInputs(positionals, io.cwd);
+    if (inputs.filter((i) => i === '-').length > 1) throw usageError('standard input (-) can be read once');
+    const inputIsFolder = new Map<string, boolean>();
+    for (const input of inputs.filter((i) => i !== '-')) {
+      const path = resolve(io.cwd, input);
+      const folder = (await stat(path).catch(() => undefined))?.isDirectory() ?? false;
+      if (!folder) await checkInputFile(path, { what: 'a rollout manifest, GPO backup folder or inventory CSV', display: input, maxBytes: Infinity });
+      inputIsFolder.set(path, folder);
+    }
+    for (const o of outputs) if (o.file !== undefined) await prepareOutputFile(resolve(io.cwd, o.file), io.cwd);
 
     const kb = await loadKnowledgeBase(options, io);
     const { compiled, stale } = await compiledRules(options, io, kb);
-    const manifest = resolve(io.cwd, positionals[0]!);
     // The firewall in a GPO backup is asked about the ports the documentation names.
     const ports = [...new Set(kb.requirements.flatMap((r) => r.claims.flatMap((c) => (c.kind === 'port' ? c.ports : []))))].sort((a, b) => a - b);
-    const artifacts = { ports, cwd: io.cwd };
-    const isDir = (await stat(manifest).catch(() => undefined))?.isDirectory() ?? false;
-    if (!isDir) await checkInputFile(manifest, { what: 'a rollout manifest, GPO backup folder or inventory CSV', display: positionals[0]!, maxBytes: Infinity });
-    const inventory = typeof options.inventory === 'string' ? options.inventory : /\.csv$/i.test(manifest) ? positionals[0] : undefined;
-    const gpo = typeof options.gpo === 'string' ? options.gpo : isDir ? positionals[0] : undefined;
-    const rollout =
-      isDir || /\.csv$/i.test(manifest)
-        ? await rolloutFromArtifacts({ ...(gpo ? { gpo } : {}), ...(inventory ? { inventory } : {}) }, artifacts)
-        : await readRolloutFile(manifest, displayPath(manifest, io.cwd), artifacts);
+    const roots = Array.isArray(options['artifact-root']) ? options['artifact-root'] : [];
+    const artifacts = { ports, cwd: io.cwd, artifactRoots: roots };
     const waiverPath = typeof options.waivers === 'string' ? resolve(io.cwd, options.waivers) : resolve(io.cwd, '.kblintignore.yaml');
     const useWaivers = typeof options.waivers === 'string' || existsSync(waiverPath);
-    if (useWaivers) {
-      await readInputFile(waiverPath, { what: 'a waiver file', display: displayPath(waiverPath, io.cwd) });
-      rollout.waivers.push(...(await readWaiverFile(waiverPath, displayPath(waiverPath, io.cwd))));
+    if (useWaivers) await readInputFile(waiverPath, { what: 'a waiver file', display: displayPath(waiverPath, io.cwd) });
+    const waiverFile = useWaivers ? await readWaiverFile(waiverPath, displayPath(waiverPath, io.cwd)) : [];
+    const keepOutcomes = outputs.some((o) => NEEDS_OUTCOMES.has(o.format));
+    /** What this run reads, which no report may overwrite. */
+    const everyInput = (): InputPath[] => [
+      ...[...inputIsFolder].map(([path, folder]) => ({ path, folder })),
+      ...[options.gpo, options.inventory].filter((p): p is string => typeof p === 'string').map((p) => ({ path: resolve(io.cwd, p), folder: p === options.gpo })),
+      ...(useWaivers ? [{ path: waiverPath }] : []),
+      ...kbInputs(options, io),
+      { path: typeof options.rules === 'string' ? resolve(io.cwd, options.rules) : BUNDLED_RULES, folder: true },
+    ];
+
+    const readInput = async (input: string): Promise<Rollout> => {
+      if (input === '-') {
+        if (!io.readStdin) throw usageError('standard input cannot be read here');
+        // Artifacts a manifest on standard input names resolve against the working folder.
+        return readRolloutText(await io.readStdin(), resolve(io.cwd, 'stdin.yaml'), '<stdin>', artifacts);
+      }
+      return readRolloutInput(input, {
+        ...artifacts,
+        ...(typeof options.gpo === 'string' ? { gpo: options.gpo } : {}),
+        ...(typeof options.inventory === 'string' ? { inventory: options.inventory } : {}),
+      });
+    };
+    const results: LintResult[] = [];
+    const readFrom: InputPath[] = [];
+    for (const input of inputs) {
+      const rollout = await readInput(input);
+      if (rollout.targets.length === 0) {
+        throw new KblintError('no-targets', 'nothing to check: no computers were found (a group without computers, an inventory OU that matches none, or an inventory without the Name and OperatingSystemVersion columns); kblint never passes a rollout it did not see', { file: input === '-' ? '<stdin>' : input });
+      }
+      readFrom.push(...artifactFiles(rollout, io.cwd));
+      for (const w of rollout.warnings ?? []) io.err(`kblint check: warning: ${w.location.file}:${w.location.line}: ${w.message}\n`);
+      rollout.waivers.push(...waiverFile);
+      results.push(lint(rollout, compiled, { locale, today, stale, outcomes: keepOutcomes }));
     }
-    if (rollout.targets.length === 0) {
-      throw new KblintError('no-targets', 'nothing to check: no computers were found (a group without computers, an inventory OU that matches none, or an inventory without the Name and OperatingSystemVersion columns); kblint never passes a rollout it did not see', { file: displayPath(manifest, io.cwd) });
+    const result = mergeResults(results);
+
+    const targets = withStepSummary(outputs, io);
+    // Reports all go to files: say in one line what was found and where it went.
+    if (!targets.some((o) => o.file === undefined) && !targets.some((o) => o.format === 'summary')) targets.push({ format: 'summary' });
+    const documentUrls: Record<string, string> = {};
+    for (const d of kb.documents) if (d.url) documentUrls[d.id] ??= d.url;
+    for (const target of targets) {
+      const formatter = await loadFormatter(target.format);
+      const ctx: ReportContext = {
+        locale,
+        rules: compiled,
+        color: target.file === undefined && target.format === 'stylish' && colorOf(options, io),
+        version: version(),
+        cwd: io.cwd,
+        documentUrls,
+        threshold,
+        quiet: Boolean(options.quiet),
+        outputs: targets.map((t) => (t.file === undefined ? { format: t.format } : { format: t.format, file: t.file })),
+        today,
+        ...(guideUrl !== undefined ? { guideBase: guideUrl } : {}),
+        ...(target.file !== undefined ? otherReport(target.file, locale) : {}),
+      };
+      const text = formatter(result, ctx);
+      if (target.file === undefined) io.out(text);
+      else if ('append' in target && target.append) await appendFile(target.file, text);
+      else {
+        const path = resolve(io.cwd, target.file);
+        await refuseInputAsOutput(path, [...everyInput(), ...readFrom], 'file', io.cwd);
+        await writeFileAtomic(path, text);
+      }
     }
-    const result = lint(rollout, compiled, { locale, today, stale, outcomes: format === 'json' || format === 'junit' || format === 'html' });
-    const text = formatter(result, {
-      locale,
-      rules: compiled,
-      color: io.isTTY && !options.output,
-      version: version(),
-      today,
-      ...(guideUrl !== undefined ? { guideBase: guideUrl } : {}),
-      ...(typeof options.output === 'string' ? otherReport(options.output, locale) : {}),
-    });
-    if (output) {
-      const inputs: InputPath[] = [
-        { path: manifest, folder: isDir },
-        ...[inventory, gpo].filter((p): p is string => p !== undefined).map((p) => ({ path: resolve(io.cwd, p), folder: p === gpo })),
-        ...(useWaivers ? [{ path: waiverPath }] : []),
-        ...kbInputs(options, io),
-        { path: typeof options.rules === 'string' ? resolve(io.cwd, options.rules) : BUNDLED_RULES, folder: true },
-        ...artifactFiles(rollout, io.cwd),
-      ];
-      await refuseInputAsOutput(output, inputs, 'file', io.cwd);
-      await writeFileAtomic(output, text);
-    } else io.out(text);
     const unchecked = result.summary.notchecked;
     if (unchecked > 0) {
       const checked = result.summary.pass + result.summary.fail;
@@ -161,8 +251,11 @@ export const checkCommand: Command = {
       for (const s of stale) io.err(`kblint check: stale rule ${s.rule} (${displayPath(s.file, io.cwd)}): ${s.reason}\n`);
       return 2;
     }
-    const rank = (s: Severity) => SEVERITIES.indexOf(s);
     if (failOn && unchecked > 0) return 1;
-    return result.findings.some((f) => !f.suppressed && rank(f.severity) >= rank(threshold)) ? 1 : 0;
+    const rank = (s: Severity) => SEVERITIES.indexOf(s);
+    const open = result.findings.filter((f) => !f.suppressed);
+    if (open.some((f) => rank(f.severity) >= rank(threshold))) return 1;
+    if (maxWarnings !== undefined && open.filter((f) => f.severity === 'warning').length > maxWarnings) return 1;
+    return 0;
   },
 };
