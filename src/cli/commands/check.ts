@@ -241,10 +241,11 @@ export const checkCommand: Command = {
         await writeFileAtomic(path, text);
       }
     }
+    // The reports count notchecked outcomes; a run in which nothing at all could be checked is said
+    // on stderr too, whatever the format, since its report reads like a clean one.
     const unchecked = result.summary.notchecked;
-    if (unchecked > 0) {
-      const checked = result.summary.pass + result.summary.fail;
-      io.err(`kblint check: ${unchecked} check(s) could not be made (notchecked: a fact they need is unknown)${checked === 0 ? ', and none could: nothing was verified' : ''}${failOn ? '' : '; --fail-on notchecked makes this fail'}\n`);
+    if (unchecked > 0 && result.summary.pass + result.summary.fail === 0) {
+      io.err(`kblint check: nothing was verified: all ${unchecked} applicable check(s) are notchecked (a fact they need is unknown)${failOn ? '' : '; --fail-on notchecked makes this fail'}\n`);
     }
 
     if (stale.length && !options['allow-stale']) {
