@@ -23,9 +23,28 @@ async function readProcessStdin(): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
+/**
+ * A stream whose reader went away (`kblint coverage | head`) is written no more: the EPIPE is
+ * swallowed instead of ending the run with a stack trace, and the command finishes with its own
+ * exit code, so a pipeline under `set -o pipefail` still sees findings.
+ */
+function quietOnClosedPipe(stream: NodeJS.WriteStream): (s: string) => void {
+  let closed = false;
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE' || e.code === 'ERR_STREAM_DESTROYED') closed = true;
+    else throw e;
+  });
+  return (s) => {
+    if (!closed) stream.write(s);
+  };
+}
+
+let out: ((s: string) => void) | undefined;
+let err: ((s: string) => void) | undefined;
+
 export const processIO: CliIO = {
-  out: (s) => process.stdout.write(s),
-  err: (s) => process.stderr.write(s),
+  out: (s) => (out ??= quietOnClosedPipe(process.stdout))(s),
+  err: (s) => (err ??= quietOnClosedPipe(process.stderr))(s),
   isTTY: Boolean(process.stdout.isTTY) && !process.env.CI && !process.env.NO_COLOR,
   cwd: process.cwd(),
   env: process.env,

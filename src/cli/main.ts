@@ -44,6 +44,9 @@ const SHARED_HELP: Record<string, string> = {
   json: 'print JSON',
 };
 
+/** The only exit codes kblint has, for every command. */
+const EXIT_CODES = 'Exit codes: 0 clean; 1 findings (check: at or above --max-severity, or notchecked with --fail-on notchecked); 2 usage, input or internal error.';
+
 function version(): string {
   const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
   return pkg.version;
@@ -64,7 +67,7 @@ async function help(): Promise<string> {
     '  -h, --help     show help (also: kblint help <command>, kblint <command> --help)',
     '  -v, --version  print the version',
     '',
-    'Exit codes: 0 clean, 1 findings at or above --max-severity, 2 usage or input error.',
+    EXIT_CODES,
     '',
   ].join('\n');
 }
@@ -84,6 +87,7 @@ function commandHelp(c: Command): string {
   }
   const examples = EXAMPLES[c.name];
   if (examples?.length) lines.push('Examples:', ...examples.map((e) => `  ${e}`), '');
+  lines.push(EXIT_CODES, '');
   return lines.join('\n');
 }
 

@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { FILE_CONCURRENCY, mapLimit } from '../util/concurrency.js';
 import { displayPath, markdownFiles } from '../util/files.js';
 import { BuildCache } from './cache.js';
 import { buildArticles } from './pool.js';
@@ -29,16 +30,14 @@ export async function buildKnowledgeBase(inputs: string[], options: BuildOptions
   const problems: BuildProblem[] = [];
   const misses: { index: number; path: string; name: string; key: string }[] = [];
 
-  await Promise.all(
-    paths.map(async (path, index) => {
+  await mapLimit(paths, FILE_CONCURRENCY, async (path, index) => {
       const name = displayPath(path, cwd);
       const key = BuildCache.key(name, await readFile(path));
       const hit = cache.get(key);
       if (!hit) misses.push({ index, path, name, key });
       else if ('error' in hit) problems.push({ file: name, message: hit.error });
       else results[index] = hit;
-    }),
-  );
+  });
   misses.sort((a, b) => a.index - b.index);
   const replies = await buildArticles(misses, {
     ...(options.workers !== undefined ? { workers: options.workers } : {}),

@@ -54,12 +54,15 @@ export async function buildArticles(files: WorkerTask['files'], options: PoolOpt
     Array.from({ length: count }, () =>
       new Promise<void>((resolve, reject) => {
         const worker = idle.pop() ?? startWorker();
+        let current: WorkerTask | undefined;
         const done = (error?: unknown) => {
           worker.removeAllListeners('message');
           worker.removeAllListeners('error');
           if (error) {
             void worker.terminate();
-            reject(error);
+            // Name the articles the worker had in hand: a crash there is about one of them.
+            const files = current?.files.map((f) => f.name).join(', ') ?? 'no article';
+            reject(new Error(`worker thread failed while building ${files}: ${error instanceof Error ? error.message : String(error)}`));
           } else {
             idle.push(worker);
             resolve();
@@ -67,6 +70,7 @@ export async function buildArticles(files: WorkerTask['files'], options: PoolOpt
         };
         const feed = () => {
           const task = take();
+          current = task;
           if (task) worker.postMessage(task);
           else done();
         };

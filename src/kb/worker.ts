@@ -10,7 +10,7 @@ parentPort!.on('message', async (task: WorkerTask) => {
       await buildReply(file).catch((e: unknown) => ({
         index: file.index,
         ok: false as const,
-        message: `internal error: ${e instanceof Error ? e.message : String(e)}`,
+        message: `${file.name}: internal error: ${e instanceof Error ? e.message : String(e)}`,
       })),
     );
   }

@@ -1,3 +1,4 @@
+import { own } from '../util/own.js';
 import type { CalloutKind } from './types.js';
 
 /**
@@ -26,7 +27,7 @@ export function calloutKindOfImage(url: string): CalloutKind | undefined {
   const base = url.split(/[/\\]/).pop() ?? '';
   if (!/\.(gif|png|jpe?g|svg)$/i.test(base)) return undefined;
   for (const token of base.split(/[.()_,\s-]+/)) {
-    const kind = KIND_WORDS[token.toLowerCase()];
+    const kind = own(KIND_WORDS, token.toLowerCase());
     if (kind) return kind;
   }
   return undefined;
@@ -34,7 +35,7 @@ export function calloutKindOfImage(url: string): CalloutKind | undefined {
 
 /** `[!NOTE]`, `[!Caution]`, `[!CAUTIION]`, `[!POINT]` → kind; unknown markers map to note. */
 export function calloutKindOfMarker(marker: string): CalloutKind {
-  return KIND_WORDS[marker.toLowerCase()] ?? 'note';
+  return own(KIND_WORDS, marker.toLowerCase()) ?? 'note';
 }
 
 export const DOCFX_MARKER = /^\[!([A-Za-z]+)\][ \t]*/;

@@ -34,7 +34,7 @@ export function checkMarkdownLimits(body: string, file: string): void {
     const text = body.slice(from, end);
     const depth = THEMATIC_BREAK.test(text) ? 0 : containerDepth(text);
     if (depth > LIMITS.nesting) {
-      throw new KblintError('too-deep', `${depth} nested block quotes or list items on one line; kblint reads at most ${LIMITS.nesting}`, { file, line, column: 1 });
+      throw new KblintError('too-deep', `more than ${LIMITS.nesting} nested block quotes or list items on one line; kblint reads at most ${LIMITS.nesting}`, { file, line, column: 1 });
     }
     if (isBlank(text)) {
       runs = 0;
@@ -51,7 +51,7 @@ export function checkMarkdownLimits(body: string, file: string): void {
         while (j < text.length && text[j] === c) j++;
         const flanking = !isSpace(text[i - 1]) || !isSpace(text[j]);
         if (flanking && j - i > LIMITS.emphasisRun) {
-          throw new KblintError('too-deep', `a run of ${j - i} '${c}' nests emphasis that deep; kblint reads at most ${LIMITS.emphasisRun}`, { file, line, column: i + 1 });
+          throw new KblintError('too-deep', `a run of ${j - i} '${c}' nests emphasis ${j - i} deep; kblint reads at most ${LIMITS.emphasisRun}`, { file, line, column: i + 1 });
         }
         // Only a run that can close emphasis makes the parser look back for an opener.
         if (!isSpace(text[i - 1]) && ++runs > LIMITS.emphasisRuns) {
@@ -68,7 +68,8 @@ export function checkMarkdownLimits(body: string, file: string): void {
 function containerDepth(text: string): number {
   let depth = 0;
   CONTAINER.lastIndex = 0;
-  while (CONTAINER.exec(text)) depth++;
+  // Counting stops past the limit, so a refused line costs no more than an accepted one.
+  while (depth <= LIMITS.nesting && CONTAINER.exec(text)) depth++;
   return depth;
 }
 

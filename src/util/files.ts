@@ -11,6 +11,7 @@ export async function markdownFiles(root: string): Promise<string[]> {
     throw new KblintError('no-such-path', 'no such file or folder', { file: root });
   }
   if (info.isFile()) return [root];
+  if (!info.isDirectory()) throw new KblintError('not-a-file', `expected a markdown article or a folder of them; got ${info.isFIFO() ? 'a FIFO' : 'a device or socket'}`, { file: displayPath(root) });
   const entries = await readdir(root, { recursive: true, withFileTypes: true });
   return entries
     .filter((e) => e.isFile() && e.name.toLowerCase().endsWith('.md') && e.name.toLowerCase() !== 'readme.md')
@@ -37,6 +38,19 @@ export async function readInputFile(
   path: string,
   options: { what?: string; maxBytes?: number; display?: string } = {},
 ): Promise<Buffer> {
+  await checkInputFile(path, options);
+  try {
+    return await readFile(path);
+  } catch (e) {
+    throw fileError(e, options.display ?? displayPath(path), options.what ?? 'a file');
+  }
+}
+
+/** What `readInputFile` checks before reading, for inputs that are streamed (inventory CSV). */
+export async function checkInputFile(
+  path: string,
+  options: { what?: string; maxBytes?: number; display?: string } = {},
+): Promise<void> {
   const what = options.what ?? 'a file';
   const file = options.display ?? displayPath(path);
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_INPUT_BYTES;
@@ -52,11 +66,6 @@ export async function readInputFile(
   }
   if (info.size > maxBytes) {
     throw new KblintError('too-large', `${info.size} bytes is over the ${maxBytes}-byte limit for ${what}`, { file });
-  }
-  try {
-    return await readFile(path);
-  } catch (e) {
-    throw fileError(e, file, what);
   }
 }
 

@@ -7,9 +7,9 @@ const FM = '---\ntitle: x\n---\n\n';
 
 describe('nesting the markdown parser cannot take', () => {
   it.each([
-    ['2,000 nested >', `${'>'.repeat(2000)} hi\n`, 'deep.md:5:1: 2000 nested block quotes or list items on one line; kblint reads at most 32'],
-    ['5,000 nested * list markers', `${'* '.repeat(5000)}hi\n`, 'deep.md:5:1: 5000 nested block quotes or list items on one line; kblint reads at most 32'],
-    ['5,000 * around a word', `${'*'.repeat(5000)}hi${'*'.repeat(5000)}\n`, "deep.md:5:1: a run of 5000 '*' nests emphasis that deep; kblint reads at most 64"],
+    ['2,000 nested >', `${'>'.repeat(2000)} hi\n`, 'deep.md:5:1: more than 32 nested block quotes or list items on one line; kblint reads at most 32'],
+    ['5,000 nested * list markers', `${'* '.repeat(5000)}hi\n`, 'deep.md:5:1: more than 32 nested block quotes or list items on one line; kblint reads at most 32'],
+    ['5,000 * around a word', `${'*'.repeat(5000)}hi${'*'.repeat(5000)}\n`, "deep.md:5:1: a run of 5000 '*' nests emphasis 5000 deep; kblint reads at most 64"],
     ['3,000 closing emphasis runs in a paragraph', `${'a*'.repeat(3000)}\n`, 'deep.md:5:4002: more than 2000 emphasis markers in one paragraph; kblint reads at most 2000'],
     ['3,000 brackets in a paragraph', `${'[a]('.repeat(3000)}\n`, 'deep.md:5:4001: more than 2000 brackets in one paragraph; kblint reads at most 2000'],
     ['lists nested by indentation', Array.from({ length: 80 }, (_, i) => `${'  '.repeat(i)}- level ${i}`).join('\n'), 'deep.md:37:65: content nested more than 64 levels deep; kblint reads at most 64'],

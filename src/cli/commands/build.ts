@@ -1,6 +1,9 @@
 import { resolve } from 'node:path';
 import { buildKnowledgeBase, writeKnowledgeBase } from '../../kb/index.js';
+import { markdownFiles } from '../../util/files.js';
 import type { Command } from '../main.js';
+import { usageError } from '../main.js';
+import { prepareOutputFile, refuseInputAsOutput } from '../output.js';
 
 export const buildCommand: Command = {
   name: 'build',
@@ -30,6 +33,11 @@ export const buildCommand: Command = {
         }
       : undefined;
     const jobs = options.jobs === undefined ? undefined : Number(options.jobs);
+    if (jobs !== undefined && !(Number.isInteger(jobs) && jobs > 0)) throw usageError(`--jobs: expected a positive whole number; got '${String(options.jobs)}'`);
+    const out = resolve(io.cwd, String(options.out));
+    await prepareOutputFile(out, io.cwd);
+    const articles = (await Promise.all(inputs.map((i) => markdownFiles(i)))).flat();
+    await refuseInputAsOutput(out, articles.map((path) => ({ path })), 'file', io.cwd);
     const result = await buildKnowledgeBase(inputs, {
       cwd: io.cwd,
       ...(options['no-cache'] ? {} : { cacheDir: resolve(io.cwd, String(options['cache-dir'])) }),
@@ -40,7 +48,6 @@ export const buildCommand: Command = {
     if (options.verbose) for (const w of result.warnings) io.err(`warning: ${w}\n`);
     for (const p of result.problems) io.err(`error: ${p.message}\n`);
     const { kb, stats } = result;
-    const out = resolve(io.cwd, String(options.out));
     if (result.problems.length && !options['keep-going']) {
       io.err(`${result.problems.length} article(s) failed; kb not written (use --keep-going to write the rest)\n`);
       return 2;

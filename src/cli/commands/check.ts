@@ -1,16 +1,18 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { appendFile, mkdir } from 'node:fs/promises';
-import { basename, dirname, resolve } from 'node:path';
+import { appendFile, stat } from 'node:fs/promises';
+import { basename, resolve } from 'node:path';
 import { glob } from 'tinyglobby';
-import { lint, LOCALES, readWaiverFile, SEVERITIES, type Locale, type LintResult, type Severity } from '../../lint/index.js';
+import { KblintError } from '../../errors.js';
+import { BUNDLED_RULES, lint, LOCALES, readWaiverFile, SEVERITIES, type Locale, type LintResult, type Severity } from '../../lint/index.js';
 import { loadFormatter, NEEDS_OUTCOMES, type ReportContext } from '../../report/index.js';
 import { mergeResults } from '../../report/merge.js';
 import { parseOutputs, type OutputSpec } from '../../report/outputs.js';
 import { readRolloutInput, readRolloutText } from '../../rollout/load.js';
 import type { Rollout } from '../../rollout/types.js';
 import { writeFileAtomic } from '../../util/atomic.js';
-import { displayPath } from '../../util/files.js';
-import { kbOptions, loadKnowledgeBase } from '../kb-source.js';
+import { checkInputFile, displayPath, readInputFile } from '../../util/files.js';
+import { kbInputs, kbOptions, loadKnowledgeBase } from '../kb-source.js';
+import { prepareOutputFile, refuseInputAsOutput, type InputPath } from '../output.js';
 import type { Command, ParsedOptions } from '../main.js';
 import type { CliIO } from '../io.js';
 import { usageError } from '../main.js';
@@ -61,11 +63,41 @@ function withStepSummary(specs: OutputSpec[], io: CliIO): (OutputSpec & { append
   return specs.map((s) => (s.format === 'markdown' && s.file === undefined && summaryFile ? { ...s, file: summaryFile, append: true } : s));
 }
 
+/** `--fail-on`: only `notchecked` for now (findings already fail through --max-severity). */
+function failOnOption(options: ParsedOptions): boolean {
+  if (options['fail-on'] === undefined) return false;
+  if (options['fail-on'] === 'notchecked') return true;
+  throw usageError(`--fail-on: expected notchecked; got '${String(options['fail-on'])}'`);
+}
+
+/** `--guide-url`: links in the HTML report may only be relative or http(s) (never `javascript:`). */
+function guideUrlOption(value: string): string {
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(value.trim())?.[1];
+  const hidden = /[\u0000-\u001f\u007f]/.test(value);
+  if (hidden || (scheme !== undefined && !/^https?$/i.test(scheme))) {
+    throw usageError(`--guide-url: expected a relative URL or an http(s) URL; got '${value.replace(/[\u0000-\u001f\u007f]/g, '?')}'`);
+  }
+  return value;
+}
+
+/** Every file a rollout's facts came from (manifest, inventory, gpreport.xml, registry.pol, scripts, SMS). */
+function artifactFiles(rollout: Rollout, cwd: string): InputPath[] {
+  const files = new Set<string>();
+  const seen = new Set<object>();
+  for (const t of rollout.targets) {
+    files.add(t.location.file);
+    if (seen.has(t.sources)) continue;
+    seen.add(t.sources);
+    for (const loc of Object.values(t.sources)) files.add(loc.file);
+  }
+  return [...files].filter((f) => f !== '<stdin>').map((f) => ({ path: resolve(cwd, f) }));
+}
+
 export const checkCommand: Command = {
   name: 'check',
   summary: 'lint a rollout manifest against the knowledge base and rules',
   usage:
-    'kblint check <rollout.yaml | gpo-backup-dir | inventory.csv | - | glob>… [--format format[:file]]… [--quiet] [--max-warnings n] [--no-color] [--gpo dir] [--inventory file.csv] [--locale en|nl] [--max-severity error|warning|info] [--allow-stale] [--waivers .kblintignore.yaml] [--kb kb.json] [--rules dir] [--artifact-root dir]',
+    'kblint check <rollout.yaml | gpo-backup-dir | inventory.csv | - | glob>… [--format format[:file]]… [--quiet] [--max-warnings n] [--no-color] [--gpo dir] [--inventory file.csv] [--locale en|nl] [--max-severity error|warning|info] [--allow-stale] [--waivers .kblintignore.yaml] [--fail-on notchecked] [--kb kb.json] [--rules dir] [--artifact-root dir]',
   options: {
     ...kbOptions,
     ...rulesOptions,
@@ -83,6 +115,7 @@ export const checkCommand: Command = {
     inventory: { type: 'string' },
     'artifact-root': { type: 'string', multiple: true },
     today: { type: 'string' },
+    'fail-on': { type: 'string' },
   },
   help: {
     format:
@@ -97,7 +130,8 @@ export const checkCommand: Command = {
     waivers: 'waiver file (default: .kblintignore.yaml in the working folder, when present)',
     gpo: 'a GPO backup folder to read facts from (with an inventory CSV as the argument)',
     inventory: 'an AD inventory CSV to take computers from (with a GPO folder as the argument)',
-    'guide-url': 'where the guidance pages are, for links from an HTML report (default: site/<locale>/)',
+    'guide-url': 'where the guidance pages are, for links from an HTML report: a relative or http(s) URL (default: site/<locale>/)',
+    'fail-on': 'notchecked: exit 1 when any check could not be made because a fact it needs is unknown',
     today: 'the date waivers expire against, YYYY-MM-DD (default: today)',
     'artifact-root': "a folder outside the manifest's repository that its gpo:, sms: and inventory: may name (repeatable)",
   },
@@ -118,8 +152,18 @@ export const checkCommand: Command = {
     const today = typeof options.today === 'string' ? options.today : new Date().toISOString().slice(0, 10);
     if (!/^\d{4}-\d{2}-\d{2}$/.test(today)) throw usageError(`--today: expected YYYY-MM-DD; got '${today}'`);
     const locale = localeOption(options);
+    const failOn = failOnOption(options);
+    const guideUrl = typeof options['guide-url'] === 'string' ? guideUrlOption(options['guide-url']) : undefined;
     const inputs = await expandInputs(positionals, io.cwd);
     if (inputs.filter((i) => i === '-').length > 1) throw usageError('standard input (-) can be read once');
+    const inputIsFolder = new Map<string, boolean>();
+    for (const input of inputs.filter((i) => i !== '-')) {
+      const path = resolve(io.cwd, input);
+      const folder = (await stat(path).catch(() => undefined))?.isDirectory() ?? false;
+      if (!folder) await checkInputFile(path, { what: 'a rollout manifest, GPO backup folder or inventory CSV', display: input, maxBytes: Infinity });
+      inputIsFolder.set(path, folder);
+    }
+    for (const o of outputs) if (o.file !== undefined) await prepareOutputFile(resolve(io.cwd, o.file), io.cwd);
 
     const kb = await loadKnowledgeBase(options, io);
     const { compiled, stale } = await compiledRules(options, io, kb);
@@ -128,8 +172,18 @@ export const checkCommand: Command = {
     const roots = Array.isArray(options['artifact-root']) ? options['artifact-root'] : [];
     const artifacts = { ports, cwd: io.cwd, artifactRoots: roots };
     const waiverPath = typeof options.waivers === 'string' ? resolve(io.cwd, options.waivers) : resolve(io.cwd, '.kblintignore.yaml');
-    const waiverFile = typeof options.waivers === 'string' || existsSync(waiverPath) ? await readWaiverFile(waiverPath, displayPath(waiverPath, io.cwd)) : [];
+    const useWaivers = typeof options.waivers === 'string' || existsSync(waiverPath);
+    if (useWaivers) await readInputFile(waiverPath, { what: 'a waiver file', display: displayPath(waiverPath, io.cwd) });
+    const waiverFile = useWaivers ? await readWaiverFile(waiverPath, displayPath(waiverPath, io.cwd)) : [];
     const keepOutcomes = outputs.some((o) => NEEDS_OUTCOMES.has(o.format));
+    /** What this run reads, which no report may overwrite. */
+    const everyInput = (): InputPath[] => [
+      ...[...inputIsFolder].map(([path, folder]) => ({ path, folder })),
+      ...[options.gpo, options.inventory].filter((p): p is string => typeof p === 'string').map((p) => ({ path: resolve(io.cwd, p), folder: p === options.gpo })),
+      ...(useWaivers ? [{ path: waiverPath }] : []),
+      ...kbInputs(options, io),
+      { path: typeof options.rules === 'string' ? resolve(io.cwd, options.rules) : BUNDLED_RULES, folder: true },
+    ];
 
     const readInput = async (input: string): Promise<Rollout> => {
       if (input === '-') {
@@ -144,8 +198,13 @@ export const checkCommand: Command = {
       });
     };
     const results: LintResult[] = [];
+    const readFrom: InputPath[] = [];
     for (const input of inputs) {
       const rollout = await readInput(input);
+      if (rollout.targets.length === 0) {
+        throw new KblintError('no-targets', 'nothing to check: no computers were found (a group without computers, an inventory OU that matches none, or an inventory without the Name and OperatingSystemVersion columns); kblint never passes a rollout it did not see', { file: input === '-' ? '<stdin>' : input });
+      }
+      readFrom.push(...artifactFiles(rollout, io.cwd));
       for (const w of rollout.warnings ?? []) io.err(`kblint check: warning: ${w.location.file}:${w.location.line}: ${w.message}\n`);
       rollout.waivers.push(...waiverFile);
       results.push(lint(rollout, compiled, { locale, today, stale, outcomes: keepOutcomes }));
@@ -170,7 +229,7 @@ export const checkCommand: Command = {
         quiet: Boolean(options.quiet),
         outputs: targets.map((t) => (t.file === undefined ? { format: t.format } : { format: t.format, file: t.file })),
         today,
-        ...(typeof options['guide-url'] === 'string' ? { guideBase: options['guide-url'] } : {}),
+        ...(guideUrl !== undefined ? { guideBase: guideUrl } : {}),
         ...(target.file !== undefined ? otherReport(target.file, locale) : {}),
       };
       const text = formatter(result, ctx);
@@ -178,15 +237,22 @@ export const checkCommand: Command = {
       else if ('append' in target && target.append) await appendFile(target.file, text);
       else {
         const path = resolve(io.cwd, target.file);
-        await mkdir(dirname(path), { recursive: true });
+        await refuseInputAsOutput(path, [...everyInput(), ...readFrom], 'file', io.cwd);
         await writeFileAtomic(path, text);
       }
+    }
+    // The reports count notchecked outcomes; a run in which nothing at all could be checked is said
+    // on stderr too, whatever the format, since its report reads like a clean one.
+    const unchecked = result.summary.notchecked;
+    if (unchecked > 0 && result.summary.pass + result.summary.fail === 0) {
+      io.err(`kblint check: nothing was verified: all ${unchecked} applicable check(s) are notchecked (a fact they need is unknown)${failOn ? '' : '; --fail-on notchecked makes this fail'}\n`);
     }
 
     if (stale.length && !options['allow-stale']) {
       for (const s of stale) io.err(`kblint check: stale rule ${s.rule} (${displayPath(s.file, io.cwd)}): ${s.reason}\n`);
       return 2;
     }
+    if (failOn && unchecked > 0) return 1;
     const rank = (s: Severity) => SEVERITIES.indexOf(s);
     const open = result.findings.filter((f) => !f.suppressed);
     if (open.some((f) => rank(f.severity) >= rank(threshold))) return 1;

@@ -1,9 +1,11 @@
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { readNotCheckable } from '../../guide/context.js';
 import { writeSite } from '../../guide/site.js';
-import { BUNDLED_RULES } from '../../lint/index.js';
 import { LOCALES, type Locale } from '../../lint/types.js';
-import { kbOptions, loadKnowledgeBase } from '../kb-source.js';
+import { BUNDLED_RULES } from '../../lint/index.js';
+import { kbInputs, kbOptions, loadKnowledgeBase } from '../kb-source.js';
+import { prepareOutputFolder, refuseInputAsOutput } from '../output.js';
 import type { Command } from '../main.js';
 import { usageError } from '../main.js';
 import { compiledRules } from '../rules-source.js';
@@ -18,10 +20,15 @@ export const guideCommand: Command = {
     const started = performance.now();
     const locales = [...new Set(String(options.locale).split(',').map((l) => l.trim()))] as Locale[];
     for (const l of locales) if (!LOCALES.includes(l)) throw usageError(`--locale: expected a list of ${LOCALES.join(', ')}; got '${l}'`);
+    const out = resolve(io.cwd, String(options.out));
+    await prepareOutputFolder(out, io.cwd);
+    const rulesDir = typeof options.rules === 'string' ? resolve(io.cwd, options.rules) : BUNDLED_RULES;
+    const localContent = resolve(io.cwd, 'content');
+    const inputs = [...kbInputs(options, io), { path: rulesDir, folder: true }, ...(existsSync(localContent) ? [{ path: localContent, folder: true }] : [])];
+    await refuseInputAsOutput(out, inputs, 'folder', io.cwd);
     const kb = await loadKnowledgeBase(options, io);
     const { compiled, stale } = await compiledRules(options, io, kb);
     for (const s of stale) io.err(`warning: stale rule ${s.rule} left out: ${s.reason}\n`);
-    const rulesDir = typeof options.rules === 'string' ? resolve(io.cwd, options.rules) : BUNDLED_RULES;
     // On a terminal, a counter that rewrites itself; in a log, nothing until the summary.
     let shown = 0;
     const progress = io.isTTY
@@ -33,7 +40,7 @@ export const guideCommand: Command = {
           }
         }
       : undefined;
-    const files = await writeSite(kb, compiled, locales, resolve(io.cwd, String(options.out)), { notCheckable: readNotCheckable(rulesDir), cwd: io.cwd, ...(progress ? { progress } : {}) });
+    const files = await writeSite(kb, compiled, locales, out, { notCheckable: readNotCheckable(rulesDir), cwd: io.cwd, ...(progress ? { progress } : {}) });
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     io.out(`${String(options.out)}: ${files.length / 2} pages in ${locales.join(', ')} (HTML and markdown) from ${new Set(kb.documents.map((d) => d.id)).size} articles in ${seconds} s\n`);
     return 0;

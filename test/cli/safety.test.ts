@@ -1,0 +1,233 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { chmodSync, cpSync, existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { HAS_SHARED, PROJECT, SHARED } from '../shared.js';
+
+/**
+ * Issue 12, child-process cases: what a CI job sees — exit codes, stderr, files left or changed.
+ * Each case here failed on main before the fix (stack traces, exit 0 with data lost, EPIPE).
+ */
+const BIN = `${PROJECT}dist/cli/bin.js`;
+const kblint = (args: string[], cwd: string) => {
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, CI: '1' } });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+};
+const noStack = (s: string) => expect(s).not.toMatch(/\n\s+at .*:\d+:\d+/);
+
+/** A copy of examples/artifacts: a manifest with an inventory, two GPO backups and an SMS file. */
+function artifactsDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'kblint-safety-'));
+  cpSync(`${PROJECT}examples/artifacts`, dir, { recursive: true });
+  return dir;
+}
+
+describe('an output path that is an input is refused (exit 2), and the input is left as it was', () => {
+  const dir = artifactsDir();
+  const manifest = readFileSync(join(dir, 'rollout.yaml'), 'utf8');
+  const inventory = readFileSync(join(dir, 'inventory.csv'), 'utf8');
+  symlinkSync(join(dir, 'rollout.yaml'), join(dir, 'link.yaml'));
+  linkSync(join(dir, 'inventory.csv'), join(dir, 'hard.csv'));
+  writeFileSync(join(dir, 'waivers.yaml'), 'waivers: []\n');
+
+  it.each([
+    ['the manifest', ['--output', 'rollout.yaml'], "rollout.yaml: output would overwrite the input rollout.yaml; choose another output path"],
+    ['the inventory the manifest names', ['--output', 'inventory.csv'], 'inventory.csv: output would overwrite the input inventory.csv; choose another output path'],
+    ['a symlink to the manifest', ['--output', 'link.yaml'], 'link.yaml: output would overwrite the input rollout.yaml (the same file through a link); choose another output path'],
+    ['a hard link to the inventory', ['--output', 'hard.csv'], 'hard.csv: output would overwrite the input inventory.csv (the same file through a link); choose another output path'],
+    ['a registry.pol in a GPO backup', ['--output', 'gpo-finance/DomainSysvol/GPO/Machine/registry.pol'], 'gpo-finance/DomainSysvol/GPO/Machine/registry.pol: output would overwrite the input gpo-finance/DomainSysvol/GPO/Machine/registry.pol; choose another output path'],
+    ['the waiver file', ['--waivers', 'waivers.yaml', '--output', 'waivers.yaml'], 'waivers.yaml: output would overwrite the input waivers.yaml; choose another output path'],
+  ])('check --output %s', (_, args, message) => {
+    const r = kblint(['check', 'rollout.yaml', '--format', 'json', ...args], dir);
+    expect(r).toMatchObject({ code: 2, out: '' });
+    expect(r.err.split('\n').filter((l) => l.startsWith('kblint check: ') && !l.includes('notchecked'))).toEqual([`kblint check: ${message}`]);
+    expect(readFileSync(join(dir, 'rollout.yaml'), 'utf8')).toBe(manifest);
+    expect(readFileSync(join(dir, 'inventory.csv'), 'utf8')).toBe(inventory);
+    expect(readFileSync(join(dir, 'waivers.yaml'), 'utf8')).toBe('waivers: []\n');
+  });
+
+  it('build --out an article', () => {
+    const content = mkdtempSync(join(tmpdir(), 'kblint-safety-'));
+    mkdirSync(join(content, 'nl-nl'));
+    const article = readFileSync(`${PROJECT}content/nl-nl/18113913.md`, 'utf8');
+    writeFileSync(join(content, 'nl-nl/x.md'), article);
+    const r = kblint(['build', '.', '--out', 'nl-nl/x.md'], content);
+    expect(r).toMatchObject({ code: 2, err: 'kblint build: nl-nl/x.md: output would overwrite the input nl-nl/x.md; choose another output path\n' });
+    expect(readFileSync(join(content, 'nl-nl/x.md'), 'utf8')).toBe(article);
+  });
+
+  it('guide --out the content folder', () => {
+    const work = mkdtempSync(join(tmpdir(), 'kblint-safety-'));
+    mkdirSync(join(work, 'content/nl-nl'), { recursive: true });
+    writeFileSync(join(work, 'content/nl-nl/x.md'), readFileSync(`${PROJECT}content/nl-nl/18113913.md`));
+    const r = kblint(['guide', '--out', 'content/nl-nl'], work);
+    expect(r).toMatchObject({ code: 2, err: 'kblint guide: content/nl-nl: output would be written into the input folder content; choose another output path\n' });
+    expect(readdirSync(join(work, 'content/nl-nl'))).toEqual(['x.md']);
+  });
+});
+
+describe('output folders', () => {
+  it('creates the folder of --output when it does not exist (the first line of most CI jobs)', () => {
+    const dir = artifactsDir();
+    const r = kblint(['check', 'rollout.yaml', '--format', 'sarif', '--output', 'reports/ci/kblint.sarif'], dir);
+    expect(r.code).toBe(1);
+    expect(JSON.parse(readFileSync(join(dir, 'reports/ci/kblint.sarif'), 'utf8'))).toMatchObject({ version: '2.1.0' });
+  });
+
+  it.each([
+    ['an existing folder', 'gpo-sales', 'kblint check: gpo-sales: output is a folder; expected a file name\n'],
+    ['a path under a file', 'rollout.yaml/report.txt', 'kblint check: rollout.yaml: cannot create the output folder: a part of the path is a file\n'],
+  ])('refuses %s as --output with a clear error', (_, output, err) => {
+    const r = kblint(['check', 'rollout.yaml', '--output', output], artifactsDir());
+    expect(r).toMatchObject({ code: 2, out: '', err });
+  });
+
+  it.skipIf(process.getuid?.() === 0)('refuses a read-only folder with a clear error', () => {
+    const dir = artifactsDir();
+    mkdirSync(join(dir, 'ro'));
+    chmodSync(join(dir, 'ro'), 0o555);
+    const r = kblint(['check', 'rollout.yaml', '--output', 'ro/report.txt'], dir);
+    expect(r).toMatchObject({ code: 2, err: expect.stringContaining('ro/report.txt: cannot write the output: permission denied') });
+  });
+
+  it('removes the temp file when interrupted (SIGINT) while writing a large report', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kblint-safety-'));
+    // The same writeFileAtomic the report goes through, on 256 MB, interrupted once its temp file exists.
+    const script = `
+      import { readdirSync } from 'node:fs';
+      import { writeFileAtomic } from '${PROJECT}dist/util/atomic.js';
+      const wait = setInterval(() => { if (readdirSync(process.argv[1]).length) { clearInterval(wait); process.kill(process.pid, 'SIGINT'); } }, 1);
+      await writeFileAtomic(process.argv[1] + '/report.json', Buffer.alloc(256 * 1024 * 1024, 32));
+      console.log('finished');`;
+    const child = spawn(process.execPath, ['--input-type=module', '-e', script, dir], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.on('data', (d) => (out += d));
+    const signal = await new Promise((resolve) => child.on('exit', (_, s) => resolve(s)));
+    expect(signal).toBe('SIGINT');
+    expect(out).toBe('');
+    expect(readdirSync(dir)).toEqual([]);
+  });
+});
+
+describe('inputs that are not files', () => {
+  const dir = artifactsDir();
+  spawnSync('mkfifo', [join(dir, 'fifo')]);
+  symlinkSync(join(dir, 'loop-b'), join(dir, 'loop-a'));
+  symlinkSync(join(dir, 'loop-a'), join(dir, 'loop-b'));
+  it.each([
+    [['check', 'fifo'], 'kblint check: fifo: expected a rollout manifest, GPO backup folder or inventory CSV; got a FIFO\n'],
+    [['check', '/dev/zero'], 'kblint check: /dev/zero: expected a rollout manifest, GPO backup folder or inventory CSV; got a device\n'],
+    [['check', 'loop-a'], 'kblint check: loop-a: symbolic link loop; expected a rollout manifest, GPO backup folder or inventory CSV\n'],
+    [['check', 'rollout.yaml', '--waivers', 'fifo'], 'kblint check: fifo: expected a waiver file; got a FIFO\n'],
+    [['check', 'rollout.yaml', '--waivers', 'gpo-sales'], 'kblint check: gpo-sales: expected a waiver file; got a folder\n'],
+    [['check', 'rollout.yaml', '--kb', 'fifo'], 'kblint check: fifo: expected a knowledge base (kb.json); got a FIFO\n'],
+    [['parse', 'fifo'], 'kblint parse: fifo: expected a markdown article or a folder of them; got a FIFO\n'],
+  ])('kblint %j exits 2 naming the file', (args, err) => {
+    expect(kblint(args, dir)).toMatchObject({ code: 2, out: '', err });
+  });
+});
+
+describe('option values are never looked up on a prototype', () => {
+  it.each(['__proto__', 'toString', 'constructor', 'hasOwnProperty'])('--format %s is a usage error', (format) => {
+    const r = kblint(['check', 'rollout.yaml', '--format', format], artifactsDir());
+    expect(r).toMatchObject({ code: 2, out: '' });
+    expect(r.err).toMatch(new RegExp(`^kblint check: --format: expected one of stylish, json, sarif, junit, github, .*; got '${format}'\n$`));
+  });
+
+  it.each([
+    ['javascript:alert(document.domain)'],
+    ['JavaScript:alert(1)'],
+    ['data:text/html,<script>alert(1)</script>'],
+    ['java\tscript:alert(1)'],
+  ])('--guide-url %j is a usage error', (url) => {
+    const r = kblint(['check', 'rollout.yaml', '--format', 'html', '--output', 'r.html', '--guide-url', url], artifactsDir());
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/^kblint check: --guide-url: expected a relative URL or an http\(s\) URL; got '/);
+  });
+
+  it.each([['site/en/'], ['https://docs.example.com/kblint/en/'], ['../site/nl/']])('--guide-url %j is allowed', (url) => {
+    const dir = artifactsDir();
+    expect(kblint(['check', 'rollout.yaml', '--format', 'html', '--output', 'r.html', '--guide-url', url], dir).code).toBe(1);
+    expect(readFileSync(join(dir, 'r.html'), 'utf8')).toContain(url.replace(/&/g, '&amp;'));
+  });
+});
+
+describe('never a silent green', () => {
+  it('zero targets is exit 2 with the reason', () => {
+    const dir = artifactsDir();
+    writeFileSync(join(dir, 'zero.yaml'), 'groups:\n  - name: nobody\n    inventory: { file: inventory.csv, ou: "OU=Nowhere,DC=contoso,DC=com" }\n    method: manual\n');
+    const r = kblint(['check', 'zero.yaml'], dir);
+    expect(r).toMatchObject({ code: 2, out: '' });
+    expect(r.err).toBe('kblint check: zero.yaml: nothing to check: no computers were found (a group without computers, an inventory OU that matches none, or an inventory without the Name and OperatingSystemVersion columns); kblint never passes a rollout it did not see\n');
+  });
+
+  it('a run where nothing could be checked says so in every format, and --fail-on notchecked fails it', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kblint-safety-'));
+    writeFileSync(join(dir, 'r.yaml'), 'groups:\n  - name: g\n    computers: [PC1]\n');
+    const note = 'kblint check: nothing was verified: all 1 applicable check(s) are notchecked (a fact they need is unknown)';
+    // One run with every machine format at once (each to its file) and stylish on stdout.
+    const all = ['json', 'sarif', 'junit', 'github', 'codequality'].flatMap((f) => ['--format', `${f}:out.${f}`]);
+    expect(kblint(['check', 'r.yaml', '--format', 'stylish', ...all], dir)).toMatchObject({ code: 0, err: `${note}; --fail-on notchecked makes this fail\n` });
+    expect(kblint(['check', 'r.yaml', '--format', 'stylish', ...all, '--fail-on', 'notchecked'], dir)).toMatchObject({ code: 1, err: `${note}\n` });
+    expect(kblint(['check', 'r.yaml', '--fail-on', 'pass'], dir)).toMatchObject({ code: 2, err: "kblint check: --fail-on: expected notchecked; got 'pass'\n" });
+  });
+
+  it('says which knowledge base a run used when it found ./kb.json or ./content/, and rebuilds when content is newer', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kblint-safety-'));
+    mkdirSync(join(dir, 'content/nl-nl'), { recursive: true });
+    writeFileSync(join(dir, 'content/nl-nl/18113913.md'), readFileSync(`${PROJECT}content/nl-nl/18113913.md`));
+    const fromContent = kblint(['show', '4b8dd930'], dir);
+    expect(fromContent.code).toBe(0);
+    expect(fromContent.err).toBe('kblint: knowledge base built from content/ (found in the working folder instead of the bundled articles; --content to choose)\n');
+    expect(kblint(['build', '--out', 'kb.json'], dir).code).toBe(0);
+    const old = new Date(Date.now() - 3_600_000);
+    utimesSync(join(dir, 'content/nl-nl/18113913.md'), old, old);
+    expect(kblint(['show', '4b8dd930'], dir).err).toBe("kblint: knowledge base kb.json (found in the working folder; --kb or --content to choose)\n");
+    utimesSync(join(dir, 'content/nl-nl/18113913.md'), new Date(), new Date());
+    utimesSync(join(dir, 'kb.json'), old, old);
+    expect(kblint(['show', '4b8dd930'], dir).err).toBe("kblint: kb.json is older than content/nl-nl/18113913.md; building the knowledge base from content/ instead (run 'kblint build' to refresh kb.json)\n");
+  });
+});
+
+describe('pipes and exit codes', () => {
+  const pipe = (command: string, cwd: string) =>
+    spawnSync('bash', ['-c', `set -o pipefail; node ${BIN} ${command} | head -n 0; echo "exit=$?"`], { cwd, encoding: 'utf8', env: { ...process.env, CI: '1' } });
+
+  it('coverage | head exits quietly with its own exit code', () => {
+    const r = pipe('coverage', PROJECT);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe('exit=0\n');
+  });
+
+  it.skipIf(!HAS_SHARED)('diff | head exits quietly with its own exit code', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kblint-safety-'));
+    kblint(['build', `${SHARED}corpus/history/nl-nl@aa71797/dermsclientdistribueren-18113913.md`, '--out', 'a.json'], dir);
+    kblint(['build', `${SHARED}corpus/rms/nl-nl/18113913.md`, '--out', 'b.json'], dir);
+    const r = pipe('diff a.json b.json', dir);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe('exit=0\n');
+  });
+
+  it('every command documents exit codes 0, 1 and 2 in --help', () => {
+    const commands = ['check', 'build', 'coverage', 'guide', 'explain', 'show', 'diff', 'parse'];
+    for (const c of [undefined, ...commands]) {
+      const r = kblint(c ? [c, '--help'] : ['--help'], PROJECT);
+      expect(r.code).toBe(0);
+      expect(r.out).toContain('Exit codes: 0 clean; 1 findings (check: at or above --max-severity, or notchecked with --fail-on notchecked); 2 usage, input or internal error.');
+    }
+  });
+
+  it('deep nesting on worker threads is an error naming the file, not a crash', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kblint-safety-'));
+    const seed = readFileSync(`${PROJECT}content/nl-nl/18113913.md`, 'utf8');
+    // Enough articles for the worker pool; each its own asset id.
+    for (let i = 0; i < 30; i++) writeFileSync(join(dir, `a${i}.md`), seed.replace(/4b8dd930-4105-4e73-918c-12d2b05d5fb5/g, `4b8dd930-4105-4e73-918c-12d2b05d5f${String(i).padStart(2, '0')}`));
+    writeFileSync(join(dir, 'deep.md'), `---\ntitle: x\nms:assetid: 'deep'\n---\n\n${'>'.repeat(2000)} hi\n${'* '.repeat(5000)}x\n`);
+    const r = kblint(['build', '.', '--out', 'kb.json', '-j', '2', '--no-cache'], dir);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('error: deep.md:6:1: more than 32 nested block quotes or list items on one line; kblint reads at most 32\n');
+    noStack(r.err);
+    expect(existsSync(join(dir, 'kb.json'))).toBe(false);
+  });
+});
