@@ -30,23 +30,25 @@ describe('check, in process, per format', () => {
     const lines = r.out.trimEnd().split('\n');
     expect(lines[0]).toBe('examples/violating.yaml');
     expect(lines).toContain(
-      '  29:30  error  SAL-001 gets the RMS client through Windows Update, but the installing user is not a local administrator.  windows-update-needs-local-admin',
+      '  29:30  error  SAL-001 (+2 more) gets the RMS client through Windows Update, but the installing user is not a local administrator.  windows-update-needs-local-admin',
     );
+    expect(lines).toContain('      3 computers: SAL-001, SAL-002, and SAL-003');
     expect(lines).toContain(`      source: content/nl-nl/18113913.md:26 "${QUOTE}"`);
     expect(lines.slice(-2)).toEqual([
       '✖ 21 problems (20 errors, 1 warning)',
-      `7 targets × ${RULE_COUNT} rules: 9 pass, 22 fail, 44 notapplicable, 2 notchecked, 0 error; 1 suppressed by waivers`,
+      `7 targets × ${RULE_COUNT} rules: 9 pass, 22 fail, 44 not applicable, 2 not checked, 0 error; 1 suppressed by waivers`,
     ]);
     const clean = await check('stylish', [], 'examples/compliant.yaml');
     expect(clean.code).toBe(0);
-    expect(clean.out.split('\n')[0]).toBe('✔ 0 problems (0 errors, 0 warnings)');
+    expect(clean.out.split('\n')[0]).toBe('✔ no problems (0 errors, 0 warnings)');
   });
 
   it('stylish in Dutch', async () => {
     const r = await check('stylish', ['--locale', 'nl']);
-    expect(r.out).toContain('SAL-001 krijgt de RMS-client via Windows Update, maar de gebruiker die installeert is geen lokale beheerder.');
+    expect(r.out).toContain('SAL-001 (+2 andere) krijgt de RMS-client via Windows Update, maar de gebruiker die installeert is geen lokale beheerder.');
+    expect(r.out).toContain('      3 computers: SAL-001, SAL-002 en SAL-003');
     expect(r.out).toContain(`      bron: content/nl-nl/18113913.md:26 "${QUOTE}"`);
-    expect(r.out).toContain('✖ 21 bevindingen (20 errors, 1 warning)');
+    expect(r.out).toContain('✖ 21 problemen (20 fouten, 1 waarschuwing)');
   });
 
   it('json: every finding, outcome and waiver', async () => {
@@ -58,21 +60,21 @@ describe('check, in process, per format', () => {
     expect(result.findings.filter((f) => f.suppressed).map((f) => [f.rule, f.target])).toEqual([['pre-vista-needs-client', 'lab-2000']]);
   });
 
-  it('github: one escaped workflow command per open finding', async () => {
+  it('github: one escaped workflow command per rule and location, the most computers first', async () => {
     const lines = (await check('github')).out.trimEnd().split('\n');
-    expect(lines).toHaveLength(21);
-    expect(lines[10]).toBe(
-      `::error file=examples/violating.yaml,line=29,col=30,title=kblint windows-update-needs-local-admin::SAL-001 gets the RMS client through Windows Update, but the installing user is not a local administrator. (content/nl-nl/18113913.md:26: "${QUOTE}")`,
+    expect(lines).toHaveLength(10);
+    expect(lines[0]).toBe(
+      `::error file=examples/violating.yaml,line=29,col=30,title=kblint windows-update-needs-local-admin (3)::SAL-001 (+2 more) gets the RMS client through Windows Update, but the installing user is not a local administrator.%0A3 computers: SAL-001, SAL-002, and SAL-003%0Afix: Use Group Policy or a computer startup script for users without local administrator rights.%0Asource: content/nl-nl/18113913.md:26: "${QUOTE}"`,
     );
     expect(lines.filter((l) => l.startsWith('::warning '))).toHaveLength(1);
   });
 
   it('junit: one testsuite per rule, a waived finding skipped', async () => {
     const xml = (await check('junit')).out;
-    expect(xml).toMatch(/^<\?xml version="1\.0" encoding="UTF-8"\?>\n<testsuites name="kblint" tests="33" failures="21">\n/);
+    expect(xml).toMatch(/^<\?xml version="1\.0" encoding="UTF-8"\?>\n<testsuites name="kblint" tests="17" failures="9" errors="0">\n/);
     expect(xml.match(/<testsuite /g)).toHaveLength(RULE_COUNT);
-    expect(xml).toContain('<testsuite name="windows-update-needs-local-admin" tests="3" failures="3" errors="0" skipped="0">');
-    expect(xml).toContain('<testsuite name="pre-vista-needs-client" tests="6" failures="0" errors="0" skipped="1">');
+    expect(xml).toContain('<testsuite name="windows-update-needs-local-admin" tests="1" failures="1" errors="0" skipped="0">');
+    expect(xml).toContain('<testsuite name="pre-vista-needs-client" tests="3" failures="0" errors="0" skipped="1">');
     expect(xml).toContain('<skipped message="waived: Isolated lab, no protected content; decommissioned in Q1. (until 2099-03-31)"/>');
   });
 
@@ -91,7 +93,7 @@ describe('check, in process, per format', () => {
     };
     expect(log.version).toBe('2.1.0');
     expect(log.runs[0]!.tool.driver.rules).toHaveLength(RULE_COUNT);
-    expect(log.runs[0]!.results).toHaveLength(22);
+    expect(log.runs[0]!.results).toHaveLength(11); // one per rule and location
     expect(log.runs[0]!.results.filter((x) => x.level === 'warning')).toHaveLength(1);
     expect(log.runs[0]!.results.filter((x) => x.suppressions)).toEqual([
       expect.objectContaining({ suppressions: [{ kind: 'external', status: 'accepted', justification: 'Isolated lab, no protected content; decommissioned in Q1. (until 2099-03-31)' }] }),
@@ -122,11 +124,12 @@ describe('check, in process: exit codes, output file, usage errors', () => {
   });
 
   it.each([
-    [['check'], 'kblint check: check needs one rollout manifest, GPO backup folder or inventory CSV: kblint check rollout.yaml\n'],
-    [['check', 'examples/violating.yaml', '--format', 'xml'], "kblint check: --format: expected one of stylish, json, sarif, junit, github, html; got 'xml'\n"],
+    [['check'], 'kblint check: check needs a rollout manifest, GPO backup folder or inventory CSV (or - for standard input): kblint check rollout.yaml\n'],
+    [['check', 'examples/violating.yaml', '--format', 'xml'], "kblint check: --format: expected one of stylish, json, sarif, junit, github, codequality, markdown, summary, html, optionally with :file; got 'xml'\n"],
     [['check', 'examples/violating.yaml', '--max-severity', 'fatal'], "kblint check: --max-severity: expected one of info, warning, error; got 'fatal'\n"],
     [['check', 'examples/violating.yaml', '--today', '24-11-2026'], "kblint check: --today: expected YYYY-MM-DD; got '24-11-2026'\n"],
     [['frobnicate'], "kblint: unknown command 'frobnicate'. Run 'kblint --help' for the list.\n"],
+    [['covrage'], "kblint: unknown command 'covrage'. Did you mean 'coverage'? Run 'kblint --help' for the list.\n"],
   ])('%j exits 2: %s', async (args, err) => {
     expect(await kblint(args)).toEqual({ code: 2, out: '', err });
   });
@@ -140,7 +143,7 @@ describe('check, in process: exit codes, output file, usage errors', () => {
     expect(help.out.split('\n')[0]).toBe('Usage: kblint <command> [options]');
     const checkHelp = await kblint(['check', '--help']);
     expect(checkHelp.out).toContain('  -f, --format <value>');
-    expect(checkHelp.out).toContain('stylish, json, sarif, junit, github or html (default: stylish)');
+    expect(checkHelp.out).toContain('stylish, json, sarif, junit, github, codequality (GitLab), markdown ($GITHUB_STEP_SUMMARY when set), summary or html; repeat it, each as format or format:file (default: stylish)');
   });
 });
 

@@ -55,12 +55,14 @@ const stale = [{ rule: 'gone-rule', file: 'rules/gone.yaml', requirement: 'x/y',
 describe('stylish', () => {
   it('counts errors and warnings, singular and plural, and leaves info out of both', () => {
     const one = stylish(result([sev('error', 'A')]), ctx()).trimEnd().split('\n');
-    expect(one.slice(-2)).toEqual(['✖ 1 problem (1 error, 0 warnings)', '2 targets × 1 rules: 1 pass, 1 fail, 0 notapplicable, 0 notchecked, 0 error; 0 suppressed by waivers']);
+    expect(one.slice(-2)).toEqual(['✖ 1 problem (1 error, 0 warnings)', '2 targets × 1 rule: 1 pass, 1 fail, 0 not applicable, 0 not checked, 0 error; 0 suppressed by waivers']);
     const mixed = stylish(result([sev('error', 'A'), sev('warning', 'B'), sev('warning', 'C'), sev('info', 'D')]), ctx()).split('\n');
     expect(mixed).toContain('✖ 4 problems (1 error, 2 warnings)');
     expect(mixed).toContain('  3:5  info  D is wrong  windows-update-needs-local-admin');
-    expect(mixed).toContain('  3:5  warning  B is wrong  windows-update-needs-local-admin');
-    expect(stylish(result([]), ctx()).split('\n')[0]).toBe('✔ 0 problems (0 errors, 0 warnings)');
+    // Two warnings of one rule at one place are one entry that lists both computers.
+    expect(mixed).toContain('  3:5  warning  B (+1 more) is wrong  windows-update-needs-local-admin');
+    expect(mixed).toContain('      2 computers: B and C');
+    expect(stylish(result([]), ctx()).split('\n')[0]).toBe('✔ no problems (0 errors, 0 warnings)');
   });
 
   it('paints in colour only when asked', () => {
@@ -71,6 +73,8 @@ describe('stylish', () => {
     ]);
     expect(text).toContain('  3:5  \x1b[33mwarning\x1b[0m  B is wrong');
     expect(text).toContain('\x1b[1m\x1b[31m✖ 2 problems (1 error, 1 warning)\x1b[0m\x1b[0m');
+    // Config text cannot paint: an escape sequence in a name is shown, not run.
+    expect(stylish(result([sev('error', 'X\x1b[2J')]), ctx())).toContain('X\\x1B[2J is wrong');
     expect(stylish(result([sev('error', 'A')]), ctx())).not.toContain('\x1b[');
   });
 
@@ -104,13 +108,13 @@ describe('stylish', () => {
       result([finding()], { stale, waivers: [{ ...w, status: 'expired' }, { ...w, status: 'unmatched' }, { ...w, status: 'active' }] }),
       ctx({ locale: 'nl' }),
     ).split('\n');
-    expect(text).toContain('stale rule gone-rule: requirement x/y is gone');
-    expect(text).toContain('w.yaml:4:5  waiver for r on T* expired 2020-01-01; it no longer suppresses');
-    expect(text).toContain('w.yaml:4:5  waiver for r on T* matched nothing');
+    expect(text).toContain('verouderde regel gone-rule: requirement x/y is gone');
+    expect(text).toContain('w.yaml:4:5  uitzondering voor r op T* is verlopen op 2020-01-01; ze geldt niet meer');
+    expect(text).toContain('w.yaml:4:5  uitzondering voor r op T* past op niets');
     expect(text.filter((l) => l.startsWith('w.yaml'))).toHaveLength(2);
     expect(text).toContain('      oplossing: Fix it.');
     expect(text).toContain('      bron: content/a.md:26 "A quote."');
-    expect(text).toContain('✖ 1 bevindingen (1 error, 0 warnings)');
+    expect(text).toContain('✖ 1 probleem (1 fout, 0 waarschuwingen)');
   });
 });
 
@@ -118,9 +122,9 @@ describe('github', () => {
   it('escapes data and properties, maps info to notice, and adds stale rules', () => {
     const f = finding({ severity: 'info', message: '100% bad\r\nnext', location: { file: 'a:b,c.yaml', line: 1, column: 2 } });
     expect(github(result([f, sev('warning', 'B')], { stale }), ctx()).split('\n')).toEqual([
-      '::notice file=a%3Ab%2Cc.yaml,line=1,col=2,title=kblint windows-update-needs-local-admin::100%25 bad%0D%0Anext (content/a.md:26: "A quote.")',
-      '::warning file=dir with space\\r.yaml,line=3,col=5,title=kblint windows-update-needs-local-admin::B is wrong (content/a.md:26: "A quote.")',
       '::error title=kblint stale rule gone-rule::requirement x/y is gone',
+      '::warning file=dir with space\\r.yaml,line=3,col=5,title=kblint windows-update-needs-local-admin::B is wrong%0Afix: Fix it.%0Asource: content/a.md:26: "A quote."',
+      '::notice file=a%3Ab%2Cc.yaml,line=1,col=2,title=kblint windows-update-needs-local-admin::100%25 bad%0Anext%0Afix: Fix it.%0Asource: content/a.md:26: "A quote."',
       '',
     ]);
     expect(github(result([]), ctx())).toBe('');
@@ -146,12 +150,12 @@ describe('junit', () => {
     expect(xml).toBe(
       [
         '<?xml version="1.0" encoding="UTF-8"?>',
-        '<testsuites name="kblint" tests="4" failures="1">',
+        '<testsuites name="kblint" tests="4" failures="1" errors="0">',
         '  <testsuite name="windows-update-needs-local-admin" tests="4" failures="1" errors="0" skipped="2">',
-        '    <testcase classname="windows-update-needs-local-admin" name="A&amp;B" file="dir with space\\r.yaml"><failure message="&lt;x&gt; &quot;q&quot; " type="error">dir with space\\r.yaml:3:5\nf\ncontent/a.md:26: A quote.</failure></testcase>',
-        '    <testcase classname="windows-update-needs-local-admin" name="OK-1"></testcase>',
-        '    <testcase classname="windows-update-needs-local-admin" name="NC-1"><skipped message="unknown: method"/></testcase>',
-        '    <testcase classname="windows-update-needs-local-admin" name="NC-2"><skipped message="not checked"/></testcase>',
+        '    <testcase classname="windows-update-needs-local-admin" name="dir with space\\r.yaml:3:5 1 computer: A&amp;B"><failure message="&lt;x&gt; &quot;q&quot; " type="error">dir with space\\r.yaml:3:5\n1 computer: A&amp;B\nfix: f\nsource: content/a.md:26: A quote.</failure></testcase>',
+        '    <testcase classname="windows-update-needs-local-admin" name="g: 1 computer: OK-1"></testcase>',
+        '    <testcase classname="windows-update-needs-local-admin" name="g: 1 computer: NC-1"><skipped message="unknown: method"/></testcase>',
+        '    <testcase classname="windows-update-needs-local-admin" name="g: 1 computer: NC-2"><skipped message="not checked"/></testcase>',
         '  </testsuite>',
         '</testsuites>',
         '',
@@ -161,7 +165,7 @@ describe('junit', () => {
 
   it('writes an empty suite for a rule with no outcomes', () => {
     expect(junit(result([], { summary: { ...result([]).summary, pass: 0 } }), ctx())).toBe(
-      '<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="kblint" tests="0" failures="0">\n  <testsuite name="windows-update-needs-local-admin" tests="0" failures="0" errors="0" skipped="0">\n  </testsuite>\n</testsuites>\n',
+      '<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="kblint" tests="0" failures="0" errors="0">\n  <testsuite name="windows-update-needs-local-admin" tests="0" failures="0" errors="0" skipped="0">\n  </testsuite>\n</testsuites>\n',
     );
   });
 });
@@ -180,12 +184,14 @@ describe('sarif', () => {
     const [d] = log(result([])).runs[0]!.tool.driver.rules;
     expect(d).toMatchObject({
       id: 'windows-update-needs-local-admin',
+      name: 'WindowsUpdateNeedsLocalAdmin',
       shortDescription: { text: 'Installing the RMS client through Windows Update requires the installing user to be a local administrator.' },
-      fullDescription: { text: `Installing the RMS client through Windows Update requires the installing user to be a local administrator. — "${rule.requirement.quote}"` },
+      fullDescription: { text: `Installing the RMS client through Windows Update requires the installing user to be a local administrator. "${rule.requirement.quote}"` },
       help: { text: `Use Group Policy or a computer startup script for users without local administrator rights.\ncontent/nl-nl/18113913.md:26: ${rule.requirement.quote}` },
       defaultConfiguration: { level: 'error' },
       properties: { requirement: '4b8dd930/windows-update-gebruiken/privilege', requirementHash: rule.requirement.hash, documentLocale: 'nl-NL' },
     });
+    expect(d!.helpUri).toMatch(/^https:\/\//);
     expect(log(result([])).runs[0]!.tool.driver.version).toBe('9.9.9');
   });
 
@@ -196,13 +202,9 @@ describe('sarif', () => {
       ruleIndex: 0,
       level: 'note',
       message: { text: 'A is wrong' },
-      locations: [
-        {
-          physicalLocation: { artifactLocation: { uri: 'dir%20with%20space/r.yaml' }, region: { startLine: 3, startColumn: 5 } },
-          logicalLocations: [{ name: 'A', kind: 'object', fullyQualifiedName: 'sales/A' }],
-        },
-      ],
-      properties: { target: 'A', group: 'sales', requirement: '4b8dd930/windows-update-gebruiken/privilege', fix: 'Fix it.' },
+      locations: [{ physicalLocation: { artifactLocation: { uri: 'dir%20with%20space/r.yaml', uriBaseId: 'SRCROOT' }, region: { startLine: 3, startColumn: 5 } } }],
+      partialFingerprints: { 'kblintFinding/v1': expect.stringMatching(/^[0-9a-f]{32}:1$/) },
+      properties: { targetCount: 1, targets: ['A'], groups: ['sales'], requirement: '4b8dd930/windows-update-gebruiken/privilege', fix: 'Fix it.' },
     });
     expect(a).not.toHaveProperty('suppressions');
     expect(b).toMatchObject({ ruleId: 'not-loaded', ruleIndex: -1, level: 'error' });
@@ -210,7 +212,7 @@ describe('sarif', () => {
 
   it('marks a run with stale rules as not successful, with a notification per rule', () => {
     expect(log(result([], { stale })).runs[0]!.invocations).toEqual([
-      { executionSuccessful: false, toolExecutionNotifications: [{ level: 'error', message: { text: 'stale rule gone-rule: requirement x/y is gone' } }] },
+      { executionSuccessful: false, toolExecutionNotifications: [{ level: 'error', message: { text: 'Stale rule gone-rule: requirement x/y is gone' } }] },
     ]);
   });
 });

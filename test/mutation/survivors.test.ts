@@ -158,7 +158,7 @@ describe('report/sarif.ts: relatedLocations point at the documentation passage',
         id: 1,
         message: { text: 'Dit vereist echter wel dat de gebruiker die de RMS-client installeert over lokale beheerdersrechten op de computer moet beschikken.' },
         physicalLocation: {
-          artifactLocation: { uri: 'content/nl-nl/18113913.md' },
+          artifactLocation: { uri: 'content/nl-nl/18113913.md', uriBaseId: 'SRCROOT' },
           region: {
             startLine: 26,
             startColumn: 1,
