@@ -1,161 +1,124 @@
 import { mkdir } from 'node:fs/promises';
 import { join, resolve, sep } from 'node:path';
-import { slug } from '../extract/ids.js';
-import type { Requirement } from '../extract/types.js';
 import type { KnowledgeBase } from '../kb/types.js';
+import type { Document } from '../parse/types.js';
 import { ruleText } from '../lint/messages.js';
 import type { CompiledRule, Locale } from '../lint/types.js';
 import { writeFileAtomic } from '../util/atomic.js';
-import { LANGUAGE_NAMES, t } from './catalog.js';
-import { renderHtml, renderMarkdown, type Block, type Inline, type Page } from './page.js';
+import { articlePage } from './article.js';
+import { ENDONYMS, t } from './catalog.js';
+import { CHECKLIST_METHODS, checklistPage } from './checklist.js';
+import { guideData, parsedArticle, requirementsOfVersion, versionFor, type GuideData } from './context.js';
+import { articleFile, checklistFile, ruleFile } from './files.js';
+import { renderHtml, renderMarkdown, type Page } from './page.js';
+import { rulePage } from './rule.js';
+import { translationPage } from './translation.js';
 
-export const CHECKLIST_METHODS = ['group-policy', 'windows-update', 'startup-script', 'sms'] as const;
-const LEVEL_ORDER: Requirement['level'][] = ['must', 'must-not', 'should', 'may', 'info'];
+export { articleFile, checklistFile, ruleFile, translationFile } from './files.js';
+export { CHECKLIST_METHODS } from './checklist.js';
 
-/** Page file names come from ids only, so nothing in an article can name a path. */
-export const articleFile = (docId: string) => `article-${slug(docId, 64)}`;
-export const ruleFile = (ruleId: string) => `rule-${slug(ruleId, 80)}`;
-export const checklistFile = (method: string) => `checklist-${slug(method)}`;
-
-const language = (locale: string) => locale.slice(0, 2).toLowerCase();
-
-function sourceLine(locale: Locale, r: Requirement): Inline[] {
-  return [t(locale, 'source', { file: r.source.file, line: r.source.line })];
-}
-
-/** The requirements of an article to show on a page in `locale`: its own translation when there is one. */
-function requirementsFor(kb: KnowledgeBase, docId: string, locale: Locale): { reqs: Requirement[]; from: string } {
-  const all = kb.requirements.filter((r) => r.doc === docId);
-  const locales = [...new Set(all.map((r) => r.locale))].sort();
-  const from = locales.find((l) => language(l) === locale) ?? locales[0] ?? '';
-  return { reqs: all.filter((r) => r.locale === from), from };
-}
-
-/** The version of a requirement in the page's language, when the article was translated. */
-function citeIn(kb: KnowledgeBase, r: Requirement, locale: Locale): Requirement {
-  if (language(r.locale) === locale) return r;
-  const id = Object.entries(r.translations ?? {}).find(([l]) => language(l) === locale)?.[1];
-  return (id && kb.requirements.find((x) => x.id === id)) || r;
-}
-
-function quote(locale: Locale, r: Requirement, extra: Inline[] = []): Block {
-  return { quote: r.quote, lang: r.locale, cite: [...sourceLine(locale, r), ...extra] };
-}
-
-function indexPage(kb: KnowledgeBase, rules: CompiledRule[], locale: Locale): Page {
-  const docs = [...new Map(kb.documents.map((d) => [d.id, d])).values()];
+function indexPage(data: GuideData, locale: Locale): Page {
   return {
     file: 'index',
     title: t(locale, 'siteTitle'),
     blocks: [
-      { p: [t(locale, 'siteIntro', { docs: docs.length, rules: rules.length })] },
+      { p: [t(locale, 'siteIntro', { docs: data.docIds.length, rules: data.rules.length })] },
       { h: 2, text: t(locale, 'checklistsHeading') },
       { list: CHECKLIST_METHODS.map((m) => [{ link: `${checklistFile(m)}.html`, text: t(locale, 'checklistTitle', { method: m }) }]) },
+      { h: 2, text: t(locale, 'rulesHeading') },
+      { list: data.rules.map((r) => [{ link: `${ruleFile(r.spec.id)}.html`, text: ruleText(r, 'description', locale, {}) }]) },
       { h: 2, text: t(locale, 'articlesHeading') },
       {
-        list: docs.map((d) => {
-          const { reqs, from } = requirementsFor(kb, d.id, locale);
-          const title = kb.documents.find((x) => x.id === d.id && x.locale === from)?.title ?? d.title;
-          return [{ link: `${articleFile(d.id)}.html`, text: title, lang: from }, ` — ${t(locale, 'requirementsCount', { count: reqs.length })}`];
+        list: data.docIds.map((id) => {
+          const doc = versionFor(data, id, locale);
+          return [{ link: `${articleFile(id)}.html`, text: doc.title, lang: doc.locale }, ` — ${t(locale, 'requirementsCount', { count: requirementsOfVersion(data, doc).length })}`];
         }),
       },
-      { h: 2, text: t(locale, 'rulesHeading') },
-      { list: rules.map((r) => [{ link: `${ruleFile(r.spec.id)}.html`, text: r.spec.id }, ` — ${ruleText(r, 'description', locale, {})}`]) },
     ],
   };
 }
 
-function articlePage(kb: KnowledgeBase, docId: string, locale: Locale): Page {
-  const { reqs, from } = requirementsFor(kb, docId, locale);
-  const doc = kb.documents.find((d) => d.id === docId && d.locale === from)!;
-  const blocks: Block[] = [];
-  if (doc.url) blocks.push({ p: [{ link: doc.url, text: t(locale, 'articleOriginal'), lang: from }] });
-  if (language(from) !== locale) {
-    blocks.push({ p: [t(locale, 'articleCitedFrom', { language: LANGUAGE_NAMES[locale][language(from)] ?? from, pageLanguage: LANGUAGE_NAMES[locale][locale] ?? locale })], muted: true });
+/** The site's entry page (`<out>/index.html`): the languages, each named in itself. */
+function rootPage(locales: Locale[]): Page {
+  return {
+    file: 'index',
+    title: t(locales[0]!, 'rootTitle'),
+    blocks: [
+      ...locales.map((l) => ({ p: [t(l, 'rootIntro')], lang: l })),
+      { list: locales.map((l) => [{ link: `${l}/index.html`, text: `${ENDONYMS[l] ?? l} — ${t(l, 'siteTitle')}`, lang: l }]) },
+    ],
+  };
+}
+
+/** The pages of one locale, built lazily: an article is parsed only when its page is written. */
+function* pageBuilders(data: GuideData, locale: Locale, parsed: Map<string, Promise<Document | undefined>>): Generator<() => Promise<Page>> {
+  yield async () => indexPage(data, locale);
+  for (const id of data.docIds) {
+    yield async () => {
+      const doc = versionFor(data, id, locale);
+      const key = `${doc.id}\0${doc.locale}`;
+      if (!parsed.has(key)) parsed.set(key, parsedArticle(data, doc));
+      return articlePage(data, id, locale, await parsed.get(key));
+    };
+    if (data.versions.get(id)!.length > 1) yield async () => translationPage(data, id, locale);
   }
-  const sections = [...new Set(reqs.map((r) => r.section))];
-  for (const section of sections) {
-    blocks.push({ h: 2, text: section || doc.title });
-    for (const level of LEVEL_ORDER) {
-      const here = reqs.filter((r) => r.section === section && r.level === level);
-      if (!here.length) continue;
-      blocks.push({ h: 3, text: t(locale, 'level', { level }) });
-      for (const r of here) blocks.push(quote(locale, r, [' · ', { code: r.id }]));
-    }
-  }
-  return { file: articleFile(docId), title: doc.title, blocks };
+  for (const rule of data.rules) yield async () => rulePage(data, rule, locale);
+  for (const m of CHECKLIST_METHODS) yield async () => checklistPage(data, m, locale);
 }
 
-function rulePage(kb: KnowledgeBase, rule: CompiledRule, locale: Locale): Page {
-  const r = citeIn(kb, rule.requirement, locale);
-  const sample = { target: '<target>', group: '<group>', os: '<os>' };
-  const blocks: Block[] = [
-    { p: [ruleText(rule, 'description', locale, {})] },
-    { p: [t(locale, 'ruleSeverity', { severity: rule.spec.severity })], muted: true },
-    { h: 2, text: t(locale, 'ruleChecks') },
-    { p: [ruleText(rule, 'message', locale, sample)] },
-    { h: 2, text: t(locale, 'ruleWhy') },
-    quote(locale, r, [' · ', { link: `${articleFile(r.doc)}.html`, text: t(locale, 'ruleRequirement', { id: r.id }) }]),
-    { h: 2, text: t(locale, 'ruleFix') },
-    { p: [ruleText(rule, 'fix', locale, sample)] },
-  ];
-  if (Object.keys(rule.params).length) {
-    blocks.push({ h: 2, text: t(locale, 'ruleFromDocs') }, { list: Object.entries(rule.params).map(([k, v]) => [{ code: k }, ` = ${JSON.stringify(v)}`]) });
-  }
-  blocks.push({ h: 2, text: t(locale, 'ruleExamples') });
-  for (const example of rule.spec.examples.invalid) blocks.push({ code: JSON.stringify(example, null, 2) });
-  return { file: ruleFile(rule.spec.id), title: rule.spec.id, blocks };
+export function pageCount(data: GuideData, locales: Locale[]): number {
+  const perLocale = 1 + data.docIds.length + data.docIds.filter((id) => data.versions.get(id)!.length > 1).length + data.rules.length + CHECKLIST_METHODS.length;
+  return perLocale * locales.length + 1;
 }
 
-/** Which rules a method's checklist lists: those whose `applies` names the method, and those for every method. */
-function rulesForMethod(rules: CompiledRule[], method: string): CompiledRule[] {
-  return rules.filter((r) => {
-    const m = (r.spec.applies.properties as Record<string, { const?: unknown }> | undefined)?.method?.const;
-    return m === undefined || m === method;
-  });
+export interface SiteOptions {
+  /** Requirement id → why no rule checks it (`rules/_not-checkable.yaml`). */
+  notCheckable?: Map<string, string>;
+  /** Where the articles named in the knowledge base are, when not the working folder. */
+  cwd?: string;
+  /** Called after each page with the pages done and the total. */
+  progress?: (done: number, total: number) => void;
 }
 
-function checklistPage(kb: KnowledgeBase, rules: CompiledRule[], method: (typeof CHECKLIST_METHODS)[number], locale: Locale): Page {
-  const kbMethod = method === 'startup-script' ? 'script' : method;
-  const mine = rulesForMethod(rules, method);
-  const docs = [...new Set(kb.requirements.map((r) => r.doc))];
-  const reqs = docs.flatMap((d) => requirementsFor(kb, d, locale).reqs).filter((r) => r.scope.method === kbMethod && r.level !== 'info');
-  const blocks: Block[] = [{ p: [t(locale, 'checklistIntro')] }, { h: 2, text: t(locale, 'checklistRules') }];
-  if (mine.length) blocks.push({ list: mine.map((r) => [{ link: `${ruleFile(r.spec.id)}.html`, text: ruleText(r, 'description', locale, {}) }]) });
-  else blocks.push({ p: [t(locale, 'checklistEmpty')], muted: true });
-  blocks.push({ h: 2, text: t(locale, 'checklistRequirements') });
-  if (reqs.length) for (const r of reqs) blocks.push(quote(locale, r, [' · ', { link: `${articleFile(r.doc)}.html`, text: t(locale, 'level', { level: r.level }) }]));
-  else blocks.push({ p: [t(locale, 'checklistEmpty')], muted: true });
-  return { file: checklistFile(method), title: t(locale, 'checklistTitle', { method }), blocks };
-}
-
-export function sitePages(kb: KnowledgeBase, rules: CompiledRule[], locale: Locale): Page[] {
-  const docs = [...new Set(kb.documents.map((d) => d.id))];
-  return [
-    indexPage(kb, rules, locale),
-    ...docs.map((d) => articlePage(kb, d, locale)),
-    ...rules.map((r) => rulePage(kb, r, locale)),
-    ...CHECKLIST_METHODS.map((m) => checklistPage(kb, rules, m, locale)),
-  ];
-}
-
-/** Write `<out>/<locale>/<page>.html` and `.md` for every page, every locale. Returns the files written. */
-export async function writeSite(kb: KnowledgeBase, rules: CompiledRule[], locales: Locale[], out: string): Promise<string[]> {
+/**
+ * Write `<out>/index.html` (the languages) and `<out>/<locale>/<page>.html` and `.md` for every
+ * page of every locale. Returns the files written.
+ */
+export async function writeSite(kb: KnowledgeBase, rules: CompiledRule[], locales: Locale[], out: string, options: SiteOptions = {}): Promise<string[]> {
+  const data = guideData(kb, rules, options.notCheckable ?? new Map(), options.cwd);
   const root = resolve(out);
   const written: string[] = [];
+  const total = pageCount(data, locales);
+  // Pages are built one after another; their files are written while the next pages are built,
+  // a bounded number at a time (the disk, not the CPU, is what a big site waits for).
+  const pending = new Set<Promise<void>>();
+  const write = async (dir: string, page: Page, html: string) => {
+    const file = join(dir, `${page.file}.html`);
+    // Ids are slugs, but a page still may not leave its folder.
+    if (!file.startsWith(dir + sep)) throw new Error(`page ${page.file} would leave ${dir}`);
+    const md = join(dir, `${page.file}.md`);
+    const done = Promise.all([writeFileAtomic(file, html), writeFileAtomic(md, renderMarkdown(page))]).then(() => {
+      written.push(file, md);
+      pending.delete(done);
+      options.progress?.(written.length / 2, total);
+    });
+    pending.add(done);
+    if (pending.size >= 32) await Promise.race(pending);
+  };
+  await mkdir(root, { recursive: true });
+  const entry = rootPage(locales);
+  await write(root, entry, renderHtml(entry, { locale: locales[0]!, home: 'index.html' }));
+  const parsed = new Map<string, Promise<Document | undefined>>();
   for (const locale of locales) {
     const dir = join(root, locale);
     await mkdir(dir, { recursive: true });
     const other = locales.find((l) => l !== locale);
-    for (const page of sitePages(kb, rules, locale)) {
-      const file = join(dir, `${page.file}.html`);
-      // Ids are slugs, but a page still may not leave its folder.
-      if (!file.startsWith(dir + sep)) throw new Error(`page ${page.file} would leave ${dir}`);
+    for (const build of pageBuilders(data, locale, parsed)) {
+      const page = await build();
       const html = renderHtml(page, { locale, home: 'index.html', ...(other ? { other: { locale: other, href: `../${other}/${page.file}.html` } } : {}) });
-      await writeFileAtomic(file, html);
-      await writeFileAtomic(join(dir, `${page.file}.md`), renderMarkdown(page));
-      written.push(file, join(dir, `${page.file}.md`));
+      await write(dir, page, html);
     }
   }
-  return written;
+  await Promise.all(pending);
+  return written.sort();
 }

@@ -100,8 +100,8 @@ describe('formats', () => {
     const nl = kblint(['check', 'examples/violating.yaml', '--format', 'html', '--locale', 'nl', ...TODAY]).out;
     expect(nl).toMatch(/^<!doctype html><html lang="nl">/);
     expect(nl).toContain('Gemaakt op 24 november 2026.');
-    expect(nl).toContain('7 computers, 21 bevindingen, 1 uitgezonderd.');
-    expect(nl).toContain('<a href="site/nl/rule-windows-update-needs-local-admin.html">Regel windows-update-needs-local-admin</a>');
+    expect(nl).toContain('7 computers, 21 bevindingen, 1 uitgezonderd, 2 computers niet gecontroleerd.');
+    expect(nl).toContain('<a href="site/nl/rule-windows-update-needs-local-admin.html">Controle windows-update-needs-local-admin</a>');
     expect(kblint(['check', 'examples/violating.yaml', '--format', 'html', ...TODAY]).out).toContain('Generated on November 24, 2026.');
   });
 

@@ -1,5 +1,7 @@
 import { resolve } from 'node:path';
+import { readNotCheckable } from '../../guide/context.js';
 import { writeSite } from '../../guide/site.js';
+import { BUNDLED_RULES } from '../../lint/index.js';
 import { LOCALES, type Locale } from '../../lint/types.js';
 import { kbOptions, loadKnowledgeBase } from '../kb-source.js';
 import type { Command } from '../main.js';
@@ -9,17 +11,31 @@ import { compiledRules } from '../rules-source.js';
 export const guideCommand: Command = {
   name: 'guide',
   summary: 'generate localized guidance pages (HTML and markdown) from the knowledge base and rules',
-  usage: 'kblint guide [--locale nl,en] [--out site] [--kb kb.json] [--rules dir]',
+  usage: 'kblint guide [--content dir…] [--locale nl,en] [--out site] [--kb kb.json] [--rules dir]',
   options: { ...kbOptions, rules: { type: 'string' }, locale: { type: 'string', default: 'nl,en' }, out: { type: 'string', short: 'o', default: 'site' } },
   help: { locale: 'comma-separated languages of the site: nl, en', out: 'output folder' },
   async run({ options, io }) {
-    const locales = String(options.locale).split(',').map((l) => l.trim()) as Locale[];
+    const started = performance.now();
+    const locales = [...new Set(String(options.locale).split(',').map((l) => l.trim()))] as Locale[];
     for (const l of locales) if (!LOCALES.includes(l)) throw usageError(`--locale: expected a list of ${LOCALES.join(', ')}; got '${l}'`);
     const kb = await loadKnowledgeBase(options, io);
     const { compiled, stale } = await compiledRules(options, io, kb);
     for (const s of stale) io.err(`warning: stale rule ${s.rule} left out: ${s.reason}\n`);
-    const files = await writeSite(kb, compiled, locales, resolve(io.cwd, String(options.out)));
-    io.out(`${String(options.out)}: ${files.length / 2} pages in ${locales.join(', ')} (HTML and markdown)\n`);
+    const rulesDir = typeof options.rules === 'string' ? resolve(io.cwd, options.rules) : BUNDLED_RULES;
+    // On a terminal, a counter that rewrites itself; in a log, nothing until the summary.
+    let shown = 0;
+    const progress = io.isTTY
+      ? (done: number, total: number) => {
+          if (done === total || done - shown >= 25) {
+            shown = done;
+            io.err(`\rguide: ${done}/${total} pages`);
+            if (done === total) io.err('\n');
+          }
+        }
+      : undefined;
+    const files = await writeSite(kb, compiled, locales, resolve(io.cwd, String(options.out)), { notCheckable: readNotCheckable(rulesDir), cwd: io.cwd, ...(progress ? { progress } : {}) });
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    io.out(`${String(options.out)}: ${files.length / 2} pages in ${locales.join(', ')} (HTML and markdown) from ${new Set(kb.documents.map((d) => d.id)).size} articles in ${seconds} s\n`);
     return 0;
   },
 };
