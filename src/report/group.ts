@@ -33,7 +33,7 @@ function keyOf(f: Finding, by: GroupBy): string {
   const waived = f.suppressed ? `${f.suppressed.reason}\0${f.suppressed.expires}` : '';
   // Findings of one location whose messages differ beyond the name (another OS) stay apart.
   const text = by === 'location' ? withoutName(f.message, f.target) : '';
-  return `${f.rule}\0${f.location.file}\0${at}\0${waived}\0${text}`;
+  return `${f.rule}\0${f.severity}\0${f.location.file}\0${at}\0${waived}\0${text}`;
 }
 
 function withoutName(message: string, name: string): string {

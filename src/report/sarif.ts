@@ -36,7 +36,8 @@ function inside(root: string, path: string): string | undefined {
 
 /** A file as a SARIF artifact location: relative to the checkout or kblint's package, else an absolute file URI. */
 function artifact(file: string, cwd: string): ArtifactLocation {
-  const path = resolve(cwd, file);
+  // A Windows path as written (`dir\r.yaml`) is the same file as with slashes.
+  const path = resolve(cwd, file.replace(/\\/g, '/'));
   const inCheckout = inside(cwd, path);
   if (inCheckout !== undefined) return { uri: relativeUri(inCheckout), uriBaseId: SRCROOT };
   const inPackage = inside(PACKAGE_ROOT, path);

@@ -1,6 +1,7 @@
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { KblintError } from '../errors.js';
 import type { LoadedYaml, YamlPath } from './yaml.js';
+import { suggest } from '../report/suggest.js';
 
 /** `/groups/2/method` → ['groups', 2, 'method']. */
 export function pathOf(instancePath: string): YamlPath {
@@ -65,7 +66,10 @@ export function plainErrors(errors: ErrorObject[], root: unknown): PlainError[] 
       case 'additionalProperties': {
         const key = (e.params as { additionalProperty: string }).additionalProperty;
         at = [...path, key];
-        message = `unknown key '${key}'`;
+        // With ajv's verbose errors (the shipped schemas), the keys that are allowed: a typo gets a suggestion.
+        const known = Object.keys((e.parentSchema as { properties?: Record<string, unknown> } | undefined)?.properties ?? {});
+        const hint = suggest(key, known);
+        message = `unknown key '${key}'${hint ? ` (did you mean '${hint}'?)` : ''}`;
         break;
       }
       default:

@@ -6,8 +6,8 @@ import { Ajv, type ValidateFunction } from 'ajv';
 /** The JSON Schemas kblint ships, by name: `schema/<name>.schema.json`. */
 export type SchemaName = 'rollout' | 'rule' | 'kb';
 
-/** The options every shipped schema is compiled with, at build time and at run time alike. */
-export const SCHEMA_AJV_OPTIONS = { allErrors: true, strict: false } as const;
+/** The options every shipped schema is compiled with, at build time and at run time alike (verbose: errors carry their schema, for did-you-mean). */
+export const SCHEMA_AJV_OPTIONS = { allErrors: true, strict: false, verbose: true } as const;
 
 const PACKAGE_ROOT = new URL('../../', import.meta.url);
 const require = createRequire(import.meta.url);

@@ -24,6 +24,33 @@ const check = (format: string, extra: string[] = [], file = 'examples/violating.
 const QUOTE = 'Dit vereist echter wel dat de gebruiker die de RMS-client installeert over lokale beheerdersrechten op de computer moet beschikken.';
 
 describe('check, in process, per format', () => {
+  it('stylish: findings by file with fix and source, then the totals', async () => {
+    const r = await check('stylish');
+    expect(r.code).toBe(1);
+    const lines = r.out.trimEnd().split('\n');
+    expect(lines[0]).toBe('examples/violating.yaml');
+    expect(lines).toContain(
+      '  29:30  error  SAL-001 (+2 more) gets the RMS client through Windows Update, but the installing user is not a local administrator.  windows-update-needs-local-admin',
+    );
+    expect(lines).toContain('      3 computers: SAL-001, SAL-002, and SAL-003');
+    expect(lines).toContain(`      source: content/nl-nl/18113913.md:26 "${QUOTE}"`);
+    expect(lines.slice(-2)).toEqual([
+      '✖ 21 problems (20 errors, 1 warning)',
+      `7 targets × ${RULE_COUNT} rules: 9 pass, 22 fail, 44 not applicable, 2 not checked, 0 error; 1 suppressed by waivers`,
+    ]);
+    const clean = await check('stylish', [], 'examples/compliant.yaml');
+    expect(clean.code).toBe(0);
+    expect(clean.out.split('\n')[0]).toBe('✔ no problems (0 errors, 0 warnings)');
+  });
+
+  it('stylish in Dutch', async () => {
+    const r = await check('stylish', ['--locale', 'nl']);
+    expect(r.out).toContain('SAL-001 (+2 andere) krijgt de RMS-client via Windows Update, maar de gebruiker die installeert is geen lokale beheerder.');
+    expect(r.out).toContain('      3 computers: SAL-001, SAL-002 en SAL-003');
+    expect(r.out).toContain(`      bron: content/nl-nl/18113913.md:26 "${QUOTE}"`);
+    expect(r.out).toContain('✖ 21 problemen (20 fouten, 1 waarschuwing)');
+  });
+
   it('json: every finding, outcome and waiver', async () => {
     const r = await check('json');
     expect(r.code).toBe(1);
@@ -31,6 +58,47 @@ describe('check, in process, per format', () => {
     expect(result.summary).toEqual({ pass: 9, fail: 22, notapplicable: 44, notchecked: 2, error: 0, targets: 7, rules: RULE_COUNT, suppressed: 1 });
     expect(result.outcomes).toHaveLength(result.summary.targets * RULE_COUNT);
     expect(result.findings.filter((f) => f.suppressed).map((f) => [f.rule, f.target])).toEqual([['pre-vista-needs-client', 'lab-2000']]);
+  });
+
+  it('github: one escaped workflow command per rule and location, the most computers first', async () => {
+    const lines = (await check('github')).out.trimEnd().split('\n');
+    expect(lines).toHaveLength(10);
+    expect(lines[0]).toBe(
+      `::error file=examples/violating.yaml,line=29,col=30,title=kblint windows-update-needs-local-admin (3)::SAL-001 (+2 more) gets the RMS client through Windows Update, but the installing user is not a local administrator.%0A3 computers: SAL-001, SAL-002, and SAL-003%0Afix: Use Group Policy or a computer startup script for users without local administrator rights.%0Asource: content/nl-nl/18113913.md:26: "${QUOTE}"`,
+    );
+    expect(lines.filter((l) => l.startsWith('::warning '))).toHaveLength(1);
+  });
+
+  it('junit: one testsuite per rule, a waived finding skipped', async () => {
+    const xml = (await check('junit')).out;
+    expect(xml).toMatch(/^<\?xml version="1\.0" encoding="UTF-8"\?>\n<testsuites name="kblint" tests="17" failures="9" errors="0">\n/);
+    expect(xml.match(/<testsuite /g)).toHaveLength(RULE_COUNT);
+    expect(xml).toContain('<testsuite name="windows-update-needs-local-admin" tests="1" failures="1" errors="0" skipped="0">');
+    expect(xml).toContain('<testsuite name="pre-vista-needs-client" tests="3" failures="0" errors="0" skipped="1">');
+    expect(xml).toContain('<skipped message="waived: Isolated lab, no protected content; decommissioned in Q1. (until 2099-03-31)"/>');
+  });
+
+  it('html: dates and counts in the page language', async () => {
+    const nl = (await check('html', ['--locale', 'nl'])).out;
+    expect(nl).toMatch(/^<!doctype html><html lang="nl">/);
+    expect(nl).toContain('Gemaakt op 24 november 2026.');
+    expect(nl).toContain('7 computers, 21 bevindingen, 1 uitgezonderd.');
+    expect((await check('html')).out).toContain('Generated on November 24, 2026.');
+  });
+
+  it('sarif: rules, results and the waiver as a suppression', async () => {
+    const log = JSON.parse((await check('sarif')).out) as {
+      version: string;
+      runs: { tool: { driver: { rules: { id: string }[] } }; results: { suppressions?: unknown[]; level: string }[]; invocations: { executionSuccessful: boolean }[] }[];
+    };
+    expect(log.version).toBe('2.1.0');
+    expect(log.runs[0]!.tool.driver.rules).toHaveLength(RULE_COUNT);
+    expect(log.runs[0]!.results).toHaveLength(11); // one per rule and location
+    expect(log.runs[0]!.results.filter((x) => x.level === 'warning')).toHaveLength(1);
+    expect(log.runs[0]!.results.filter((x) => x.suppressions)).toEqual([
+      expect.objectContaining({ suppressions: [{ kind: 'external', status: 'accepted', justification: 'Isolated lab, no protected content; decommissioned in Q1. (until 2099-03-31)' }] }),
+    ]);
+    expect(log.runs[0]!.invocations).toEqual([{ executionSuccessful: true, toolExecutionNotifications: [] }]);
   });
 });
 
@@ -61,6 +129,7 @@ describe('check, in process: exit codes, output file, usage errors', () => {
     [['check', 'examples/violating.yaml', '--max-severity', 'fatal'], "kblint check: --max-severity: expected one of info, warning, error; got 'fatal'\n"],
     [['check', 'examples/violating.yaml', '--today', '24-11-2026'], "kblint check: --today: expected YYYY-MM-DD; got '24-11-2026'\n"],
     [['frobnicate'], "kblint: unknown command 'frobnicate'. Run 'kblint --help' for the list.\n"],
+    [['covrage'], "kblint: unknown command 'covrage'. Did you mean 'coverage'? Run 'kblint --help' for the list.\n"],
   ])('%j exits 2: %s', async (args, err) => {
     expect(await kblint(args)).toEqual({ code: 2, out: '', err });
   });
@@ -73,7 +142,8 @@ describe('check, in process: exit codes, output file, usage errors', () => {
     expect(help.code).toBe(0);
     expect(help.out.split('\n')[0]).toBe('Usage: kblint <command> [options]');
     const checkHelp = await kblint(['check', '--help']);
-    expect(checkHelp.out).toMatch(/^ {2}-f, --format <value> +stylish, json, sarif, junit, github, codequality/m);
+    expect(checkHelp.out).toContain('  -f, --format <value>');
+    expect(checkHelp.out).toContain('stylish, json, sarif, junit, github, codequality (GitLab), markdown ($GITHUB_STEP_SUMMARY when set), summary or html; repeat it, each as format or format:file (default: stylish)');
   });
 });
 

@@ -183,6 +183,9 @@ describe('CLI conventions', () => {
     expect(help.code).toBe(0);
     expect(help.out).toMatch(/^Usage: kblint check /);
     expect(help.out).toContain('Examples:\n  kblint check examples/violating.yaml\n');
+    const dir = tmp();
+    writeFileSync(join(dir, 'typo.yaml'), 'groups:\n  - name: a\n    metod: none\n');
+    expect(kblint(['check', 'typo.yaml'], { cwd: dir })).toMatchObject({ code: 2, err: "kblint check: typo.yaml:3:12: groups[0].metod: unknown key 'metod' (did you mean 'method'?)\n" });
     for (const command of ['build', 'coverage', 'explain', 'guide', 'show', 'diff', 'drift', 'parse']) {
       expect(kblint([command, '--help']).out, command).toMatch(/\nExamples:\n {2}kblint /);
     }
