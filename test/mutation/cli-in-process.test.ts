@@ -178,7 +178,7 @@ describe('build, show, diff, parse and guide, in process', () => {
     expect(built).toEqual({ code: 0, err: '', out: 'kb.json: 1 documents, 20 requirements, 0 resolved and 2 unresolved article links (1 built, 0 from cache)\n' });
     const show = await kblint(['show', '4b8dd930/windows-update-gebruiken/privilege', '--kb', 'kb.json'], dir);
     expect(show.code).toBe(0);
-    expect(show.out).toContain(`  "${QUOTE}"\n  seed.md:26:1  nl-NL`);
+    expect(show.out).toContain(`  "${QUOTE}"\n  must because: 'vereist' in the main clause\n  seed.md:26:1  nl-NL  § Windows Update gebruiken\n  claim: privilege {"value":"local-admin"}\n`);
     const article = await kblint(['show', '4b8dd930-4105-4e73-918c-12d2b05d5fb5', '--kb', 'kb.json', '--json'], dir);
     expect((JSON.parse(article.out) as unknown[]).length).toBe(20);
     expect(await kblint(['show', 'nope', '--kb', 'kb.json'], dir)).toEqual({ code: 2, out: '', err: "kblint show: no requirement or article 'nope' in the knowledge base\n" });
