@@ -12,6 +12,8 @@ export const E2E = [
   'test/lint/check.test.ts',
   'test/rollout/artifacts.test.ts',
   'test/kb/build.test.ts',
+  'test/guide/corpus-browser.test.ts',
+  'test/guide/report-html.test.ts',
 ];
 
 export default defineConfig({

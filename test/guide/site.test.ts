@@ -200,10 +200,11 @@ describe.skipIf(!HAS_SHARED)('the guidance site on real articles beyond the seed
       differs: false,
       text: '|Nederlands · Moet|Dit vereist echter wel dat de gebruiker die de RMS-client installeert over lokale beheerdersrechten op de computer moet beschikken.|Duits · Moet|Es ist jedoch erforderlich, dass der Benutzer, der den RMS-Client installiert, über lokale Administratorrechte auf dem Computer verfügt.|Spaans · Moet|Este método tiene la ventaja de utilizar un mecanismo que resulta familiar a los usuarios, pero requiere que el usuario que instala el cliente RMS tenga derechos de administrador local en el equipo.|',
     });
-    // The KB pairs this Dutch sentence with a German one of another level and claims: marked, not hidden.
+    // The KB (its translations alignment, as the extraction builds it) pairs this Dutch sentence with
+    // German and Spanish ones of another level and claims: marked, not hidden.
     expect(pairs.find((p) => p.text.includes('De RMS-client kan niet langer meer afzonderlijk'))).toEqual({
       differs: true,
-      text: '|Wijkt af: niveau; wat het stelt|Nederlands · Mag niet|De RMS-client kan niet langer meer afzonderlijk worden geiïnstalleerd.|Duits · Moet|Bei Betriebssystemen vor Windows Vista müssen Sie die RMS-Client-Software installieren und aktivieren.|Spaans · Mag niet|El cliente RMS está integrado en el sistema operativo Windows Vista® de modo que el cliente RMS ya no requiera una instalación independiente.|',
+      text: '|Wijkt af: niveau; wat het stelt|Nederlands · Mag niet|De RMS-client kan niet langer meer afzonderlijk worden geiïnstalleerd.|Duits · Moet|Bei Betriebssystemen vor Windows Vista müssen Sie die RMS-Client-Software installieren und aktivieren.|Spaans · Moet|Los sistemas operativos anteriores a Windows Vista requieren la instalación y posterior activación del software de cliente RMS.|',
     });
     expect(pairs.find((p) => p.text.includes('De activering wordt lokaal uitgevoerd.'))?.text).toMatch(/^\|Wijkt af: ontbreekt in de Duitse en Spaanse versie\|/);
   });

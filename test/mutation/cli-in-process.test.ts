@@ -80,7 +80,7 @@ describe('check, in process, per format', () => {
     const nl = (await check('html', ['--locale', 'nl'])).out;
     expect(nl).toMatch(/^<!doctype html><html lang="nl">/);
     expect(nl).toContain('Gemaakt op 24 november 2026.');
-    expect(nl).toContain('7 computers, 21 bevindingen, 1 uitgezonderd.');
+    expect(nl).toContain('7 computers, 21 bevindingen, 1 uitgezonderd, 2 computers niet gecontroleerd.');
     expect((await check('html')).out).toContain('Generated on November 24, 2026.');
   });
 
