@@ -168,11 +168,17 @@ describe.skipIf(!HAS_SHARED)('the guidance site on real articles beyond the seed
   const corpus = (p: string) => join(SHARED, 'corpus/rms', p);
   // The seed in Dutch, German and Spanish; a table-of-contents topic; articles with bold command lines and registry keys.
   const { read } = HAS_SHARED
-    ? await site([`${PROJECT}content`, corpus('de-de/18118834.md'), corpus('es-es/distribucindelclientederms.md'), corpus('nl-nl/18113850.md'), corpus('nl-nl/18114150.md'), corpus('nl-nl/18114026.md')])
+    ? await site([`${PROJECT}content`, corpus('de-de/18118834.md'), corpus('es-es/distribucindelclientederms.md'), corpus('nl-nl/18113850.md'), corpus('nl-nl/18114150.md'), corpus('nl-nl/18114026.md'), corpus('nl-nl/18113844.md')])
     : { read: () => '' };
 
   const headings = (html: string) => [...html.matchAll(/<h[1-3][^>]*>([^]*?)<\/h[1-3]>/g)].map((m) => m[1]!.replace(/<[^>]+>/g, ''));
   const codeBlocks = (html: string) => [...html.matchAll(/<pre><code class="language-(\w+)">([^]*?)<\/code><\/pre>/g)].map((m) => `${m[1]}: ${m[2]!.replace(/<[^>]+>/g, '')}`);
+
+  it('shows a procedure as numbered steps with its code samples as code blocks', () => {
+    // "Softwarevereisten voor RMS": procedures whose steps run commands.
+    const page = read('nl/article-17faf2ad-2366-4a92-98a5-766e20a0f741.html');
+    expect((page.match(/<ol class="steps" lang="nl-NL">/g) ?? []).length).toBe(3);
+  });
 
   it('renders an article with no requirements (a table-of-contents topic) instead of crashing', () => {
     for (const [locale, text] of [['nl', 'Dit artikel stelt geen vereisten'], ['en', 'This article states no requirements']]) {
