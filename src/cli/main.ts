@@ -2,15 +2,8 @@ import { readFileSync } from 'node:fs';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { isKblintError, KblintError } from '../errors.js';
 import { processIO, type CliIO } from './io.js';
-import { buildCommand } from './commands/build.js';
-import { checkCommand } from './commands/check.js';
-import { coverageCommand } from './commands/coverage.js';
-import { explainCommand } from './commands/explain.js';
-import { guideCommand } from './commands/guide.js';
-import { diffCommand } from './commands/diff.js';
-import { driftCommand } from './commands/drift.js';
-import { parseCommand } from './commands/parse.js';
-import { showCommand } from './commands/show.js';
+import { suggest } from '../report/suggest.js';
+import { EXAMPLES } from './examples.js';
 
 export type ParsedOptions = Record<string, string | boolean | string[] | undefined>;
 
@@ -24,7 +17,23 @@ export interface Command {
   run(args: { positionals: string[]; options: ParsedOptions; io: CliIO }): Promise<number>;
 }
 
-const commands: Command[] = [checkCommand, buildCommand, coverageCommand, explainCommand, guideCommand, showCommand, diffCommand, driftCommand, parseCommand];
+/** Commands by name, each loaded when run: `kblint check` does not load the guide renderer. */
+const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
+  check: async () => (await import('./commands/check.js')).checkCommand,
+  build: async () => (await import('./commands/build.js')).buildCommand,
+  coverage: async () => (await import('./commands/coverage.js')).coverageCommand,
+  explain: async () => (await import('./commands/explain.js')).explainCommand,
+  guide: async () => (await import('./commands/guide.js')).guideCommand,
+  show: async () => (await import('./commands/show.js')).showCommand,
+  diff: async () => (await import('./commands/diff.js')).diffCommand,
+  drift: async () => (await import('./commands/drift.js')).driftCommand,
+  parse: async () => (await import('./commands/parse.js')).parseCommand,
+};
+const COMMAND_NAMES = Object.keys(COMMANDS);
+
+async function loadCommand(name: string): Promise<Command | undefined> {
+  return Object.hasOwn(COMMANDS, name) ? COMMANDS[name]!() : undefined;
+}
 
 /** Help for options several commands share. */
 const SHARED_HELP: Record<string, string> = {
@@ -40,7 +49,8 @@ function version(): string {
   return pkg.version;
 }
 
-function help(): string {
+async function help(): Promise<string> {
+  const commands = await Promise.all(COMMAND_NAMES.map((n) => COMMANDS[n]!()));
   const width = Math.max(...commands.map((c) => c.name.length));
   return [
     'Usage: kblint <command> [options]',
@@ -51,7 +61,7 @@ function help(): string {
     ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
     '',
     'Options:',
-    '  -h, --help     show help (also: kblint <command> --help)',
+    '  -h, --help     show help (also: kblint help <command>, kblint <command> --help)',
     '  -v, --version  print the version',
     '',
     'Exit codes: 0 clean, 1 findings at or above --max-severity, 2 usage or input error.',
@@ -72,23 +82,40 @@ function commandHelp(c: Command): string {
     });
     lines.push('');
   }
+  const examples = EXAMPLES[c.name];
+  if (examples?.length) lines.push('Examples:', ...examples.map((e) => `  ${e}`), '');
   return lines.join('\n');
+}
+
+/** "did you mean --format?" for an unknown option in a parseArgs error. */
+function optionHint(message: string, c: Command): string {
+  const typed = /Unknown option '--?([^']+)'/.exec(message)?.[1];
+  const hint = typed ? suggest(typed, Object.keys(c.options)) : undefined;
+  return hint ? ` (did you mean --${hint}?)` : '';
 }
 
 /** Run the CLI; returns the exit code. Input problems are reported as `file:line:col: message`. */
 export async function run(argv: string[], io: CliIO = processIO): Promise<number> {
   const [name, ...rest] = argv;
+  if (name === 'help' && rest[0] !== undefined) {
+    const topic = await loadCommand(rest[0]);
+    if (topic) {
+      io.out(commandHelp(topic));
+      return 0;
+    }
+  }
   if (name === undefined || name === '-h' || name === '--help' || name === 'help') {
-    io.out(help());
+    io.out(await help());
     return name === undefined ? 2 : 0;
   }
   if (name === '-v' || name === '--version') {
     io.out(`${version()}\n`);
     return 0;
   }
-  const command = commands.find((c) => c.name === name);
+  const command = await loadCommand(name);
   if (!command) {
-    io.err(`kblint: unknown command '${name}'. Run 'kblint --help' for the list.\n`);
+    const hint = suggest(name, COMMAND_NAMES);
+    io.err(`kblint: unknown command '${name}'.${hint ? ` Did you mean '${hint}'?` : ''} Run 'kblint --help' for the list.\n`);
     return 2;
   }
   try {
@@ -110,7 +137,7 @@ export async function run(argv: string[], io: CliIO = processIO): Promise<number
     }
     const code = (e as { code?: string }).code;
     if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')) {
-      io.err(`kblint ${name}: ${(e as Error).message}\n${commandHelp(command)}`);
+      io.err(`kblint ${name}: ${(e as Error).message}${optionHint((e as Error).message, command)}\n${commandHelp(command)}`);
       return 2;
     }
     io.err(`kblint ${name}: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);

@@ -61,6 +61,8 @@ export interface ClauseWords {
   subordinators: string[];
   /** Open a subordinate clause anywhere but as the sentence's first word ("die", "that": also demonstratives). */
   relativizers: string[];
+  /** Subordinators that double as prepositions (Dutch "als": if / as): open a clause only at a chunk's start or before a subject word. */
+  ambiguous: string[];
   /** Open a subordinate clause only right after a comma (German "der", "die": also articles). */
   afterComma: string[];
   /** A chunk opening with one of these ("…, dan moet u") makes the chunk before it a condition ("Doet u dit toch, dan …"). */
@@ -108,6 +110,9 @@ export interface CompiledLexicon {
   /** Words any of this language's modal patterns or imperatives starts with: a cheap test whether to read a sentence with it. */
   cues: Set<string>;
   afterComma: Set<string>;
+  ambiguous: Set<string>;
+  /** Function words (subject words, subordinators): a cheap test whether a sentence is in this language at all. */
+  functionWords: Set<string>;
   then: Set<string>;
   /** Transparent-verb patterns by their first word. */
   transparent: Map<string, Entry[]>;
@@ -159,6 +164,8 @@ export function compileLexicon(lex: Lexicon): CompiledLexicon {
     subordinators: lower(lex.clauses.subordinators),
     relativizers: lower(lex.clauses.relativizers),
     afterComma: lower(lex.clauses.afterComma),
+    ambiguous: lower(lex.clauses.ambiguous),
+    functionWords: lower([...m.openers, ...m.reader, ...lex.clauses.subordinators, ...lex.clauses.relativizers].filter((w) => !w.includes(' '))),
     then: lower(lex.clauses.then),
     phraseStarts: new Set(lex.clauses.subordinators.filter((w) => w.includes(' ')).map((w) => w.split(' ')[0]!.toLowerCase())),
     cues: new Set([

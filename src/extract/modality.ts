@@ -59,7 +59,7 @@ export function setAside(raw: string): string {
 }
 
 const ASIDE = /[([“„«"]/;
-const URL = /(?:https?:\/\/|www\.)[^\s)\]]+/g;
+const URL = /(?:https?:\/\/|www\.)[^\s)\]]*[^\s)\].,;:]/g;
 const TOKEN = new RegExp(`${WORD.source}|[,;:]`, 'g');
 
 /** A sentence's words (asides set aside) and which of them follow a comma, semicolon or colon. */
@@ -115,9 +115,11 @@ export function mainClause(words: Chunks, lex: CompiledLexicon): Clauses {
       sub = false;
       chunkHasMain = false;
       if (chunk > 0 && lex.afterComma.has(t)) sub = true;
+      if (lex.ambiguous.has(t)) sub = conditioned = true;
     }
     if (!sub && !kept.has(i)) {
       if (lex.subordinators.has(t)) sub = conditioned = true;
+      else if (lex.ambiguous.has(t) && (lex.openers.has(tokens[i + 1] ?? '') || lex.reader.has(tokens[i + 1] ?? ''))) sub = conditioned = true;
       else if (i > 0 && lex.relativizers.has(t)) sub = true;
       else if (lex.phraseStarts.has(t)) {
         // Subordinators of several words: "so that", "antes de que".
@@ -195,8 +197,8 @@ export function sentenceModality(text: string, lexicons: CompiledLexicon[], isSt
   // A bare label ("Vereist", "Required"), such as a table header cell, is no sentence.
   if (!isStep && own.tokens.length <= 2 && !/[.!]\s*$/.test(text)) return result('info', undefined, uiAction);
   for (const lex of lexicons) {
-    // Another language is consulted only when one of its words occurs at all.
-    if (lex !== first && !words.tokens.some((t) => lex.cues.has(t))) continue;
+    // Another language is consulted only for a sentence in it: one of its cues and another of its words.
+    if (lex !== first && (!words.tokens.some((t) => lex.cues.has(t)) || words.tokens.filter((t) => lex.functionWords.has(t) || lex.cues.has(t)).length < 2)) continue;
     const c = lex === first ? own : mainClause(words, lex);
     const forbidden = prohibitive(c, lex);
     if (forbidden) return result('must-not', forbidden, uiAction);

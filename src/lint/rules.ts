@@ -5,10 +5,10 @@ import { Ajv, type ValidateFunction } from 'ajv';
 import { KblintError } from '../errors.js';
 import type { Requirement } from '../extract/types.js';
 import type { KnowledgeBase } from '../kb/types.js';
-import { packageJson } from '../util/json.js';
 import { assertValid } from '../util/schema-errors.js';
 import { loadYaml } from '../util/yaml.js';
 import type { CompiledRule, RuleSpec, StaleRule } from './types.js';
+import { schemaValidator } from '../util/schema-validator.js';
 
 export const BUNDLED_RULES = fileURLToPath(new URL('../../rules/', import.meta.url));
 
@@ -29,7 +29,7 @@ export async function loadRules(dir = BUNDLED_RULES): Promise<LoadedRule[]> {
   } catch {
     throw new KblintError('no-rules', 'rules folder cannot be read', { file: dir });
   }
-  validateSpec ??= new Ajv({ allErrors: true, strict: false }).compile(packageJson('schema/rule.schema.json'));
+  validateSpec ??= schemaValidator('rule');
   const rules: LoadedRule[] = [];
   const ids = new Map<string, string>();
   for (const name of names) {

@@ -1,4 +1,5 @@
+import { safeJson } from './escape.js';
 import type { Formatter } from './types.js';
 
-/** Everything: findings (suppressed ones marked), every (rule, target) outcome, waivers, stale rules. */
-export const json: Formatter = (result) => `${JSON.stringify(result, null, 2)}\n`;
+/** Everything, per computer: findings (suppressed ones marked), every (rule, target) outcome, waivers, stale rules. */
+export const json: Formatter = (result) => `${safeJson(JSON.stringify(result, null, 2))}\n`;

@@ -25,15 +25,28 @@ export interface ArtifactOptions {
 /** At most this many warnings are kept word for word; the rest are counted. */
 const MAX_WARNINGS = 50;
 
-/** Reads each file at most once per run (a script that 50 ini entries run is read once), through `readInputFile`. */
-function readContext(options: ArtifactOptions): ReadContext {
+/**
+ * Reads each file at most once per run (a script that 50 ini entries run is read once), through
+ * `readInputFile`. With `roots`, a file inside an artifact that links out of them (a scripts.ini
+ * that is a symlink to /etc/shadow) is refused before it is read.
+ */
+function readContext(options: ArtifactOptions, roots?: string[]): ReadContext {
   const cache = new Map<string, Promise<Buffer>>();
   const display = (p: string) => displayPath(p, options.cwd);
+  const confined = async (path: string, what: string): Promise<Buffer> => {
+    if (roots) {
+      const real = await realpath(path).catch(() => path);
+      if (!roots.some((r) => inside(real, r))) {
+        throw new KblintError('outside-repository', `links to a file outside the manifest's repository; expected ${what} inside it (or --artifact-root)`, { file: display(path) });
+      }
+    }
+    return readInputFile(path, { what, display: display(path) });
+  };
   return {
     display,
     readFile(path, what) {
       let bytes = cache.get(path);
-      if (!bytes) cache.set(path, (bytes = readInputFile(path, { what, display: display(path) })));
+      if (!bytes) cache.set(path, (bytes = confined(path, what)));
       return bytes;
     },
   };
@@ -73,13 +86,15 @@ const inside = (path: string, root: string) => {
 interface Resolver {
   /** An artifact path from a manifest key, resolved against the manifest and confined to the allowed folders. */
   (value: string, key: YamlPath, what: string): Promise<string>;
+  /** The folders (real paths) a manifest may read in. */
+  roots: string[];
 }
 
 async function resolver(manifestFile: string, manifest: Manifest, options: ArtifactOptions): Promise<Resolver> {
   const base = dirname(manifestFile);
   const repository = await repositoryOf(manifestFile);
   const roots = await Promise.all([repository, ...(options.artifactRoots ?? []).map((r) => resolve(options.cwd ?? process.cwd(), r))].map((r) => realpath(r).catch(() => r)));
-  return async (value, key, what) => {
+  const resolveIn = async (value: string, key: YamlPath, what: string) => {
     const path = resolve(base, value);
     const real = await realpath(path).catch(() => undefined);
     if (!real) throw new KblintError('missing-file', `${String(key[key.length - 1] === 'file' ? 'inventory' : key[key.length - 1])}: no such ${what} '${value}' (relative to the manifest)`, manifest.loc(key));
@@ -92,6 +107,7 @@ async function resolver(manifestFile: string, manifest: Manifest, options: Artif
     }
     return path;
   };
+  return Object.assign(resolveIn, { roots });
 }
 
 /** The policy sources an artifact holds, read by the first reader that recognises it. */
@@ -234,11 +250,19 @@ export async function readRolloutFile(path: string, name = path, options: Artifa
   const bytes = await readInputFile(path, { what: 'a rollout manifest (YAML or JSON)', maxBytes: MAX_CONFIG_BYTES, display: name });
   const kind = notAManifest(bytes);
   if (kind) throw new KblintError('not-a-manifest', `this is ${kind}, not a rollout manifest; give kblint check its folder, or name it under gpo: in a manifest`, { file: name });
-  const manifest = parseManifest(bytes.toString('utf8').replace(/^\ufeff/, ''), name);
+  return readRolloutText(bytes.toString('utf8'), path, name, options);
+}
+
+/**
+ * A manifest given as text (`kblint check -` reads standard input) and every artifact its groups
+ * refer to, resolved as for a manifest file at `path`.
+ */
+export async function readRolloutText(text: string, path: string, name = path, options: ArtifactOptions = {}): Promise<Rollout> {
+  const manifest = parseManifest(text.replace(/^\ufeff/, ''), name);
   const { rollout } = manifest;
   if (manifest.deferred.length) {
-    const context = readContext(options);
     const resolve = await resolver(path, manifest, options);
+    const context = readContext(options, resolve.roots);
     const warn = warnings(rollout);
     for (const deferred of manifest.deferred) {
       const { group, at } = deferred;

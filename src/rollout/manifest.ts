@@ -1,11 +1,11 @@
-import { Ajv, type ValidateFunction } from 'ajv';
+import type { ValidateFunction } from 'ajv';
 import { KblintError } from '../errors.js';
-import { packageJson } from '../util/json.js';
 import { assertValid } from '../util/schema-errors.js';
 import { loadYaml, type YamlPath } from '../util/yaml.js';
 import { commandFacts } from './command-facts.js';
 import type { Template } from './facts.js';
 import type { Location, Rollout, RolloutMethod, Target, TargetFacts, Waiver } from './types.js';
+import { schemaValidator } from '../util/schema-validator.js';
 
 export interface GroupInput {
   name: string;
@@ -33,7 +33,7 @@ interface ManifestInput {
 
 let validate: ValidateFunction | undefined;
 function validator(): ValidateFunction {
-  return (validate ??= new Ajv({ allErrors: true, strict: false }).compile(packageJson('schema/rollout.schema.json')));
+  return (validate ??= schemaValidator('rollout'));
 }
 
 /** A manifest read as data: its plain targets, the groups that refer to artifacts, and how to locate keys. */

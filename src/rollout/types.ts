@@ -5,6 +5,10 @@ export interface Location {
   column: number;
   /** Where in a binary or structured artifact: a Registry.pol key and value, with its byte offset. */
   detail?: string;
+  /** In a binary artifact (Registry.pol): the byte offset of the deciding entry (its line and column mean nothing). */
+  byteOffset?: number;
+  /** The deciding entry by name, e.g. the Registry.pol key and value `SOFTWARE\\…\\DefaultOutboundAction`. */
+  logicalName?: string;
 }
 
 export type RolloutMethod = 'group-policy' | 'windows-update' | 'startup-script' | 'sms' | 'manual' | 'none';

@@ -3,7 +3,7 @@
  * (the end-to-end tests in test/lint/check.test.ts and test/cli/cli.test.ts run the built CLI in
  * a child process, which neither can look into).
  */
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -161,5 +161,70 @@ describe('coverage and explain, in process', () => {
     ]);
     expect(r.out).toContain(`  "${QUOTE}"\n  content/nl-nl/18113913.md:26:1`);
     expect((await kblint(['explain', 'nope'])).code).toBe(2);
+  });
+});
+
+describe('build, show, diff, parse and guide, in process', () => {
+  // Inputs are given as absolute paths: build, parse and diff read them relative to the process's own
+  // working folder, not io.cwd (the same thing when run from a shell).
+  it('builds kb.json, shows a requirement and an article, and diffs a reworded build', async () => {
+    const dir = tmp();
+    const seed = readFileSync(`${PROJECT}content/nl-nl/18113913.md`, 'utf8');
+    writeFileSync(join(dir, 'seed.md'), seed);
+    const built = await kblint(['build', join(dir, 'seed.md'), '--out', 'kb.json', '--no-cache'], dir);
+    expect(built).toEqual({ code: 0, err: '', out: 'kb.json: 1 documents, 20 requirements, 0 resolved and 2 unresolved article links (1 built, 0 from cache)\n' });
+    const show = await kblint(['show', '4b8dd930/windows-update-gebruiken/privilege', '--kb', 'kb.json'], dir);
+    expect(show.code).toBe(0);
+    expect(show.out).toContain(`  "${QUOTE}"\n  seed.md:26:1  nl-NL`);
+    const article = await kblint(['show', '4b8dd930-4105-4e73-918c-12d2b05d5fb5', '--kb', 'kb.json', '--json'], dir);
+    expect((JSON.parse(article.out) as unknown[]).length).toBe(20);
+    expect(await kblint(['show', 'nope', '--kb', 'kb.json'], dir)).toEqual({ code: 2, out: '', err: "kblint show: no requirement or article 'nope' in the knowledge base\n" });
+
+    mkdirSync(join(dir, 'v2'));
+    writeFileSync(join(dir, 'v2', 'seed.md'), seed.replace('De activering wordt lokaal uitgevoerd.', 'De activering wordt centraal uitgevoerd.'));
+    expect((await kblint(['build', join(dir, 'v2', 'seed.md'), '--out', 'kb2.json', '--no-cache'], dir)).code).toBe(0);
+    const diff = await kblint(['diff', join(dir, 'kb.json'), join(dir, 'kb2.json')], dir);
+    expect(diff).toEqual({
+      code: 0,
+      err: '',
+      out: '~ 4b8dd930/de-rms-client-distribueren/activation-2\n    was: De activering wordt lokaal uitgevoerd.\n    now: De activering wordt centraal uitgevoerd.\n0 added, 0 removed, 1 changed, 19 unchanged\n',
+    });
+  });
+
+  it('refuses to write kb.json when an article is broken, unless --keep-going', async () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'seed.md'), readFileSync(`${PROJECT}content/nl-nl/18113913.md`));
+    writeFileSync(join(dir, 'broken.md'), '---js\n{}\n---\n');
+    const failed = await kblint(['build', dir, '--out', 'kb.json', '--no-cache'], dir);
+    expect(failed.code).toBe(2);
+    expect(failed.err).toContain("error: broken.md:1: front matter in 'js' is code");
+    expect(readdirSync(dir).sort()).toEqual(['broken.md', 'seed.md']);
+    expect((await kblint(['build', dir, '--out', 'kb.json', '--no-cache', '--keep-going'], dir)).code).toBe(0);
+    expect(readdirSync(dir).sort()).toEqual(['broken.md', 'kb.json', 'seed.md']);
+  });
+
+  it('parses an article and prints its structure; a broken one is file:line: message, exit 2', async () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'seed.md'), readFileSync(`${PROJECT}content/nl-nl/18113913.md`));
+    writeFileSync(join(dir, 'bad.md'), '---\nTitle: [x\n---\n');
+    expect(await kblint(['parse', join(dir, 'seed.md')], dir)).toEqual({
+      code: 0,
+      err: '',
+      out: 'seed.md: De RMS-client distribueren [nl-NL, 4b8dd930-4105-4e73-918c-12d2b05d5fb5]\n  4 sections, callouts: 1 note, 0 procedures, 1 code samples, 2 article links\n',
+    });
+    const bad = await kblint(['parse', join(dir, 'bad.md')], dir);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/^bad\.md:2:\d+: front matter is not valid YAML/);
+  });
+
+  it('writes the guide: as many pages as it says, HTML and markdown', async () => {
+    const dir = tmp();
+    const r = await kblint(['guide', '--out', 'site', '--locale', 'en'], dir);
+    expect(r.code).toBe(0);
+    const names = readdirSync(join(dir, 'site', 'en'));
+    const pages = names.filter((n) => n.endsWith('.html')).length;
+    expect(names.filter((n) => n.endsWith('.md'))).toHaveLength(pages);
+    expect(r.out).toBe(`site: ${pages} pages in en (HTML and markdown)\n`);
+    expect(names).toContain('index.html');
   });
 });

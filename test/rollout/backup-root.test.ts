@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -35,6 +36,16 @@ describe('a Backup-GPO root: manifest.xml and one {GUID} folder per GPO', () => 
     const names = targets((await check([join(two, 'Baselines')], two)).result);
     expect(names).toHaveLength(6);
     expect(names[0]).toBe('RMS Client - Finance startup script (Baselines/Server 2008/GPOs/{5F1C2A77-0B6E-4A8B-9E1D-3C0B7A1E2F01})');
+  });
+
+  it('refuses a root whose manifest.xml lists a backup folder that is missing (nothing dropped)', async () => {
+    const dir = tmp();
+    cpSync(ROOT, join(dir, 'root'), { recursive: true });
+    execFileSync('rm', ['-r', join(dir, 'root', '{7B3E4C99-2D80-4CAD-9A3F-5E2D9C3A4B03}')]);
+    expect(await kblint(['check', 'root'], dir)).toMatchObject({
+      code: 2,
+      err: 'kblint check: root/manifest.xml:2: lists the backup {7b3e4c99-2d80-4cad-9a3f-5e2d9c3a4b03} (Windows Update - WSUS), but there is no folder of that name beside it\n',
+    });
   });
 
   it('reads the root when its manifest.xml, a gpreport.xml or a registry.pol is given directly', async () => {
@@ -80,6 +91,25 @@ describe('other GPO layouts', () => {
     const { code, result } = await check(['lgpo'], dir);
     expect(code).toBe(1);
     expect(result.findings.map((f) => `${f.location.file} ${f.location.detail} ${f.target}`)).toEqual([`lgpo/${parts.join('/')} ${FW}\\DomainProfile\\DefaultOutboundAction (byte offset 8) lgpo`]);
+  });
+
+  it.each([
+    ['an app-scoped block rule alone', undefined, 'v2.24|Action=Block|Active=TRUE|Dir=Out|App=%SystemRoot%\\SystemApps\\Microsoft.Windows.Cortana_cw5n1h2txyewy\\SearchUI.exe|Name=Block Cortana Outbound|', 'notchecked'],
+    ['default-block outbound and an app-scoped 443 allow', 1, 'v2.30|Action=Allow|Active=TRUE|Dir=Out|Protocol=6|RPort=443|App=%ProgramFiles(x86)%\\Microsoft\\Edge\\Application\\msedge.exe|Name=Edge|', 'notchecked'],
+    ['default-block outbound and a 443 allow for any program', 1, 'v2.30|Action=Allow|Active=TRUE|Dir=Out|Protocol=6|RPort=443|Name=HTTPS|', 'pass'],
+  ] as const)('decides reachability for %s', async (_, defaultOutbound, rule, expected) => {
+    const dir = tmp();
+    mkdirSync(join(dir, 'lgpo', 'GPO', 'Machine'), { recursive: true });
+    writeFileSync(
+      join(dir, 'lgpo', 'GPO', 'Machine', 'registry.pol'),
+      writeRegistryPol([
+        ...(defaultOutbound === undefined ? [] : [{ key: `${FW}\\DomainProfile`, value: 'DefaultOutboundAction', type: REG.DWORD, data: defaultOutbound }]),
+        { key: `${FW}\\FirewallRules`, value: '{R1}', type: REG.SZ, data: rule },
+      ]),
+    );
+    const { code, result } = await check(['lgpo'], dir);
+    expect(code).toBe(0);
+    expect(outcome(result, 'lgpo')!.outcome).toBe(expected);
   });
 
   it.each([

@@ -1,12 +1,18 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { basename, resolve } from 'node:path';
-import { lint, LOCALES, readWaiverFile, SEVERITIES, type Locale, type Severity } from '../../lint/index.js';
-import { FORMATTERS } from '../../report/index.js';
-import { readRolloutInput } from '../../rollout/load.js';
+import { appendFile, mkdir } from 'node:fs/promises';
+import { basename, dirname, resolve } from 'node:path';
+import { glob } from 'tinyglobby';
+import { lint, LOCALES, readWaiverFile, SEVERITIES, type Locale, type LintResult, type Severity } from '../../lint/index.js';
+import { loadFormatter, NEEDS_OUTCOMES, type ReportContext } from '../../report/index.js';
+import { mergeResults } from '../../report/merge.js';
+import { parseOutputs, type OutputSpec } from '../../report/outputs.js';
+import { readRolloutInput, readRolloutText } from '../../rollout/load.js';
+import type { Rollout } from '../../rollout/types.js';
 import { writeFileAtomic } from '../../util/atomic.js';
 import { displayPath } from '../../util/files.js';
 import { kbOptions, loadKnowledgeBase } from '../kb-source.js';
-import type { Command } from '../main.js';
+import type { Command, ParsedOptions } from '../main.js';
+import type { CliIO } from '../io.js';
 import { usageError } from '../main.js';
 import { compiledRules, localeOption, rulesOptions } from '../rules-source.js';
 
@@ -26,15 +32,49 @@ function otherReport(output: string, locale: Locale): { otherReport: { locale: L
   return { otherReport: { locale: other, href: name.replace(pattern, `$1${other}$2`) } };
 }
 
+/** Colours for the terminal: --no-color and --color first, then FORCE_COLOR, then NO_COLOR, then whether stdout is a terminal. */
+function colorOf(options: ParsedOptions, io: CliIO): boolean {
+  if (options['no-color']) return false;
+  if (options.color) return true;
+  const env = io.env ?? {};
+  if (env.FORCE_COLOR !== undefined) return !['0', 'false'].includes(env.FORCE_COLOR);
+  if (env.NO_COLOR) return false;
+  return io.isTTY;
+}
+
+/** Inputs as given, globs (`rollouts/*.yaml`) expanded in name order; `-` is standard input. */
+async function expandInputs(positionals: string[], cwd: string): Promise<string[]> {
+  const inputs: string[] = [];
+  for (const p of positionals) {
+    if (p !== '-' && /[*?[\]{}]/.test(p) && !existsSync(resolve(cwd, p))) {
+      const found = (await glob(p, { cwd, onlyFiles: false, expandDirectories: false })).sort();
+      if (!found.length) throw usageError(`${p}: no file matches this pattern`);
+      inputs.push(...found);
+    } else inputs.push(p);
+  }
+  return inputs;
+}
+
+/** Where a markdown step summary goes when no file is named: GitHub's $GITHUB_STEP_SUMMARY, when set. */
+function withStepSummary(specs: OutputSpec[], io: CliIO): (OutputSpec & { append?: boolean })[] {
+  const summaryFile = io.env?.GITHUB_STEP_SUMMARY;
+  return specs.map((s) => (s.format === 'markdown' && s.file === undefined && summaryFile ? { ...s, file: summaryFile, append: true } : s));
+}
+
 export const checkCommand: Command = {
   name: 'check',
   summary: 'lint a rollout manifest against the knowledge base and rules',
-  usage: 'kblint check <rollout.yaml | gpo-backup-dir | inventory.csv> [--gpo dir] [--inventory file.csv] [--format stylish|json|sarif|junit|github|html] [--guide-url site/en/] [--locale en|nl] [--output file] [--max-severity error|warning|info] [--allow-stale] [--waivers .kblintignore.yaml] [--kb kb.json] [--rules dir]',
+  usage:
+    'kblint check <rollout.yaml | gpo-backup-dir | inventory.csv | - | glob>… [--format format[:file]]… [--quiet] [--max-warnings n] [--no-color] [--gpo dir] [--inventory file.csv] [--locale en|nl] [--max-severity error|warning|info] [--allow-stale] [--waivers .kblintignore.yaml] [--kb kb.json] [--rules dir] [--artifact-root dir]',
   options: {
     ...kbOptions,
     ...rulesOptions,
-    format: { type: 'string', short: 'f', default: 'stylish' },
+    format: { type: 'string', short: 'f', multiple: true, default: ['stylish'] },
     output: { type: 'string', short: 'o' },
+    quiet: { type: 'boolean', short: 'q' },
+    'max-warnings': { type: 'string' },
+    color: { type: 'boolean' },
+    'no-color': { type: 'boolean' },
     'max-severity': { type: 'string', default: 'error' },
     'allow-stale': { type: 'boolean' },
     waivers: { type: 'string' },
@@ -45,8 +85,13 @@ export const checkCommand: Command = {
     today: { type: 'string' },
   },
   help: {
-    format: 'stylish, json, sarif, junit, github or html',
-    output: 'write the report to this file (atomically) instead of standard output',
+    format:
+      'stylish, json, sarif, junit, github, codequality (GitLab), markdown ($GITHUB_STEP_SUMMARY when set), summary or html; repeat it, each as format or format:file',
+    output: 'write the (single) report to this file (atomically) instead of standard output',
+    quiet: 'report errors only (warnings and info still count for --max-warnings and the exit code)',
+    'max-warnings': 'exit 1 when there are more than this many unwaived warnings',
+    color: 'colour the stylish output even when standard output is no terminal (also FORCE_COLOR=1)',
+    'no-color': 'no colours (also NO_COLOR=1 or FORCE_COLOR=0)',
     'max-severity': 'exit 1 when an unwaived finding is at or above this severity: error, warning or info',
     'allow-stale': 'go on when a rule cites a requirement that vanished or changed',
     waivers: 'waiver file (default: .kblintignore.yaml in the working folder, when present)',
@@ -57,56 +102,95 @@ export const checkCommand: Command = {
     'artifact-root': "a folder outside the manifest's repository that its gpo:, sms: and inventory: may name (repeatable)",
   },
   async run({ positionals, options, io }) {
-    if (positionals.length !== 1) throw usageError('check needs one rollout manifest, GPO backup folder or inventory CSV: kblint check rollout.yaml');
-    const format = String(options.format);
-    const formatter = FORMATTERS[format];
-    if (!formatter) throw usageError(`--format: expected one of ${Object.keys(FORMATTERS).join(', ')}; got '${format}'`);
+    if (positionals.length === 0) throw usageError('check needs a rollout manifest, GPO backup folder or inventory CSV (or - for standard input): kblint check rollout.yaml');
+    let outputs: OutputSpec[];
+    try {
+      const formats = Array.isArray(options.format) ? options.format : [String(options.format ?? 'stylish')];
+      outputs = parseOutputs(formats, typeof options.output === 'string' ? options.output : undefined);
+    } catch (e) {
+      throw usageError((e as Error).message);
+    }
     const threshold = String(options['max-severity']) as Severity;
     if (!SEVERITIES.includes(threshold)) throw usageError(`--max-severity: expected one of ${SEVERITIES.join(', ')}; got '${threshold}'`);
+    const maxWarningsText = options['max-warnings'];
+    const maxWarnings = typeof maxWarningsText === 'string' ? Number(maxWarningsText) : undefined;
+    if (maxWarnings !== undefined && !(Number.isInteger(maxWarnings) && maxWarnings >= 0)) throw usageError(`--max-warnings: expected a whole number of 0 or more; got '${String(maxWarningsText)}'`);
     const today = typeof options.today === 'string' ? options.today : new Date().toISOString().slice(0, 10);
     if (!/^\d{4}-\d{2}-\d{2}$/.test(today)) throw usageError(`--today: expected YYYY-MM-DD; got '${today}'`);
     const locale = localeOption(options);
+    const inputs = await expandInputs(positionals, io.cwd);
+    if (inputs.filter((i) => i === '-').length > 1) throw usageError('standard input (-) can be read once');
 
     const kb = await loadKnowledgeBase(options, io);
     const { compiled, stale } = await compiledRules(options, io, kb);
     // The firewall in a GPO backup is asked about the ports the documentation names.
     const ports = [...new Set(kb.requirements.flatMap((r) => r.claims.flatMap((c) => (c.kind === 'port' ? c.ports : []))))].sort((a, b) => a - b);
     const roots = Array.isArray(options['artifact-root']) ? options['artifact-root'] : [];
-    const rollout = await readRolloutInput(positionals[0]!, {
-      ports,
-      cwd: io.cwd,
-      artifactRoots: roots,
-      ...(typeof options.gpo === 'string' ? { gpo: options.gpo } : {}),
-      ...(typeof options.inventory === 'string' ? { inventory: options.inventory } : {}),
-    });
-    for (const w of rollout.warnings ?? []) io.err(`kblint check: warning: ${w.location.file}:${w.location.line}: ${w.message}\n`);
+    const artifacts = { ports, cwd: io.cwd, artifactRoots: roots };
     const waiverPath = typeof options.waivers === 'string' ? resolve(io.cwd, options.waivers) : resolve(io.cwd, '.kblintignore.yaml');
-    if (typeof options.waivers === 'string' || existsSync(waiverPath)) {
-      rollout.waivers.push(...(await readWaiverFile(waiverPath, displayPath(waiverPath, io.cwd))));
+    const waiverFile = typeof options.waivers === 'string' || existsSync(waiverPath) ? await readWaiverFile(waiverPath, displayPath(waiverPath, io.cwd)) : [];
+    const keepOutcomes = outputs.some((o) => NEEDS_OUTCOMES.has(o.format));
+
+    const readInput = async (input: string): Promise<Rollout> => {
+      if (input === '-') {
+        if (!io.readStdin) throw usageError('standard input cannot be read here');
+        // Artifacts a manifest on standard input names resolve against the working folder.
+        return readRolloutText(await io.readStdin(), resolve(io.cwd, 'stdin.yaml'), '<stdin>', artifacts);
+      }
+      return readRolloutInput(input, {
+        ...artifacts,
+        ...(typeof options.gpo === 'string' ? { gpo: options.gpo } : {}),
+        ...(typeof options.inventory === 'string' ? { inventory: options.inventory } : {}),
+      });
+    };
+    const results: LintResult[] = [];
+    for (const input of inputs) {
+      const rollout = await readInput(input);
+      for (const w of rollout.warnings ?? []) io.err(`kblint check: warning: ${w.location.file}:${w.location.line}: ${w.message}\n`);
+      rollout.waivers.push(...waiverFile);
+      results.push(lint(rollout, compiled, { locale, today, stale, outcomes: keepOutcomes }));
     }
-    const result = lint(rollout, compiled, { locale, today, stale, outcomes: format === 'json' || format === 'junit' || format === 'html' });
-    const text = formatter(result, {
-      locale,
-      rules: compiled,
-      color: io.isTTY && !options.output,
-      version: version(),
-      today,
-      ...(typeof options['guide-url'] === 'string' ? { guideBase: options['guide-url'] } : {}),
-      ...(typeof options.output === 'string' ? otherReport(options.output, locale) : {}),
-    });
-    if (typeof options.output === 'string') {
-      await writeFileAtomic(resolve(io.cwd, options.output), text);
-      const open = result.findings.filter((f) => !f.suppressed).length;
-      const unchecked = new Set(result.outcomes.filter((o) => o.outcome === 'notchecked').map((o) => o.target)).size;
-      const n = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
-      io.out(`${options.output}: ${format} report, ${n(result.summary.targets, 'computer')}, ${n(open, 'finding')}${result.outcomes.length ? `, ${unchecked} not checked` : ''}\n`);
-    } else io.out(text);
+    const result = mergeResults(results);
+
+    const targets = withStepSummary(outputs, io);
+    // Reports all go to files: say in one line what was found and where it went.
+    if (!targets.some((o) => o.file === undefined) && !targets.some((o) => o.format === 'summary')) targets.push({ format: 'summary' });
+    const documentUrls: Record<string, string> = {};
+    for (const d of kb.documents) if (d.url) documentUrls[d.id] ??= d.url;
+    for (const target of targets) {
+      const formatter = await loadFormatter(target.format);
+      const ctx: ReportContext = {
+        locale,
+        rules: compiled,
+        color: target.file === undefined && target.format === 'stylish' && colorOf(options, io),
+        version: version(),
+        cwd: io.cwd,
+        documentUrls,
+        threshold,
+        quiet: Boolean(options.quiet),
+        outputs: targets.map((t) => (t.file === undefined ? { format: t.format } : { format: t.format, file: t.file })),
+        today,
+        ...(typeof options['guide-url'] === 'string' ? { guideBase: options['guide-url'] } : {}),
+        ...(target.file !== undefined ? otherReport(target.file, locale) : {}),
+      };
+      const text = formatter(result, ctx);
+      if (target.file === undefined) io.out(text);
+      else if ('append' in target && target.append) await appendFile(target.file, text);
+      else {
+        const path = resolve(io.cwd, target.file);
+        await mkdir(dirname(path), { recursive: true });
+        await writeFileAtomic(path, text);
+      }
+    }
 
     if (stale.length && !options['allow-stale']) {
       for (const s of stale) io.err(`kblint check: stale rule ${s.rule} (${displayPath(s.file, io.cwd)}): ${s.reason}\n`);
       return 2;
     }
     const rank = (s: Severity) => SEVERITIES.indexOf(s);
-    return result.findings.some((f) => !f.suppressed && rank(f.severity) >= rank(threshold)) ? 1 : 0;
+    const open = result.findings.filter((f) => !f.suppressed);
+    if (open.some((f) => rank(f.severity) >= rank(threshold))) return 1;
+    if (maxWarnings !== undefined && open.filter((f) => f.severity === 'warning').length > maxWarnings) return 1;
+    return 0;
   },
 };

@@ -37,6 +37,7 @@ export const de: Lexicon = {
     subordinators: ['wenn', 'falls', 'sofern', 'soweit', 'weil', 'obwohl', 'bevor', 'nachdem', 'damit', 'sodass', 'ob', 'während', 'sobald', 'solange', 'indem', 'wodurch', 'womit', 'wobei', 'worauf', 'um'],
     relativizers: ['dass', 'wie', 'was'],
     then: ['so', 'dann'],
+    ambiguous: ['als'],
     afterComma: ['der', 'die', 'das', 'dem', 'den', 'deren', 'dessen', 'welche', 'welcher', 'welches', 'welchen', 'wo', 'da'],
     transparent: ['stellen … sicher dass', 'beachten … dass', 'vergewissern … dass', 'achten … darauf dass', 'berücksichtigen … dass'],
   },

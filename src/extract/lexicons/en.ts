@@ -38,6 +38,7 @@ export const en: Lexicon = {
     subordinators: ['if', 'when', 'whenever', 'because', 'since', 'unless', 'although', 'though', 'while', 'whereas', 'before', 'after', 'until', 'whether', 'so that', 'once'],
     relativizers: ['that', 'which', 'who', 'whom', 'whose', 'where', 'how', 'what'],
     then: ['then'],
+    ambiguous: ['as'],
     afterComma: [],
     transparent: ['note that', 'ensure that', 'make sure that', 'be sure that', 'verify that', 'check that', 'remember that', 'be aware that'],
   },

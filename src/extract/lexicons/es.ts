@@ -33,6 +33,7 @@ export const es: Lexicon = {
     subordinators: ['si', 'cuando', 'porque', 'aunque', 'mientras', 'antes de que', 'después de que', 'hasta que', 'para que', 'de modo que', 'de forma que', 'ya que', 'puesto que', 'a menos que'],
     relativizers: ['que', 'quien', 'quienes', 'cuyo', 'cuya', 'donde', 'cómo', 'cual', 'cuales'],
     then: ['entonces'],
+    ambiguous: [],
     afterComma: [],
     transparent: ['asegúrese de que', 'tenga en cuenta que', 'compruebe que', 'observe que', 'recuerde que'],
   },

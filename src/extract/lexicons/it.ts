@@ -29,6 +29,7 @@ export const it: Lexicon = {
     subordinators: ['se', 'quando', 'perché', 'poiché', 'sebbene', 'benché', 'mentre', 'prima che', 'dopo che', 'finché', 'affinché', 'in modo che', 'a meno che'],
     relativizers: ['che', 'cui', 'quale', 'quali', 'dove', 'come'],
     then: ['allora'],
+    ambiguous: [],
     afterComma: [],
     transparent: ['assicurarsi che', 'verificare che', 'tenere presente che', 'si noti che', 'notare che'],
   },

@@ -41,9 +41,10 @@ export const nl: Lexicon = {
     proDrop: false,
   },
   clauses: {
-    subordinators: ['als', 'wanneer', 'indien', 'omdat', 'doordat', 'zodat', 'tenzij', 'voordat', 'nadat', 'terwijl', 'hoewel', 'zodra', 'totdat', 'om'],
+    subordinators: ['wanneer', 'indien', 'omdat', 'doordat', 'zodat', 'tenzij', 'voordat', 'nadat', 'terwijl', 'hoewel', 'zodra', 'totdat', 'om'],
     relativizers: ['die', 'dat', 'wat', 'welke', 'wie', 'waar', 'hoe', 'waarbij', 'waardoor', 'waarmee', 'waarin', 'waarop', 'waarvoor', 'waarna'],
     then: ['dan'],
+    ambiguous: ['als'],
     afterComma: [],
     transparent: ['zorg … dat', 'zorg … voor dat', 'let … op dat', 'houd … rekening … mee dat', 'controleer … of', 'houd er rekening mee dat'],
   },

@@ -33,6 +33,7 @@ export const pt: Lexicon = {
     subordinators: ['se', 'quando', 'porque', 'embora', 'enquanto', 'antes que', 'depois que', 'até que', 'para que', 'de modo que', 'já que', 'a menos que', 'caso'],
     relativizers: ['que', 'quem', 'cujo', 'cuja', 'onde', 'como', 'qual', 'quais'],
     then: ['então'],
+    ambiguous: [],
     afterComma: [],
     transparent: ['certifique-se de que', 'verifique se', 'observe que', 'lembre-se de que', 'tenha em mente que'],
   },

@@ -9,6 +9,7 @@ import type { ArtifactReader, PolicySource, Probe, ReadContext } from './reader.
 import { parseRegistryPol } from './registry-pol.js';
 import { parseSmsPackage } from './sms.js';
 import { decodeWindowsText, snippet } from './text.js';
+import { lineAt } from './xml.js';
 
 export type { ArtifactReader, PolicySource, Probe, ReadContext } from './reader.js';
 
@@ -28,18 +29,30 @@ interface BackupFolder {
   listedAs?: string;
 }
 
-/** `manifest.xml` of a GPMC / Backup-GPO root: backup id (folder name) → GPO display name. */
-async function backupManifest(dir: string, context: ReadContext): Promise<Map<string, string>> {
-  const names = new Map<string, string>();
+interface BackupManifest {
+  /** Backup id (the folder's name, lower case) → GPO display name. */
+  names: Map<string, string>;
+  /** Where each id is listed, for an error when its folder is missing. */
+  listed: Map<string, { file: string; line: number }>;
+}
+
+/** `manifest.xml` of a GPMC / Backup-GPO root: the backups it lists, by id. */
+async function backupManifest(dir: string, context: ReadContext): Promise<BackupManifest> {
+  const manifest: BackupManifest = { names: new Map(), listed: new Map() };
   const file = await child(dir, 'manifest.xml');
-  if (!file) return names;
-  const xml = readXml(await context.readFile(file, 'a backup manifest.xml file'), context.display(file), 'Backups');
+  if (!file) return manifest;
+  const bytes = await context.readFile(file, 'a backup manifest.xml file');
+  const xml = readXml(bytes, context.display(file), 'Backups');
+  const text = decodeWindowsText(bytes, context.display(file));
   const backups = xml.Backups as Record<string, unknown> | string;
   for (const inst of (typeof backups === 'object' ? (backups.BackupInst ?? []) : []) as Record<string, unknown>[]) {
     const id = typeof inst.ID === 'string' ? inst.ID.trim().toLowerCase() : undefined;
-    if (id && typeof inst.GPODisplayName === 'string') names.set(id, inst.GPODisplayName);
+    if (!id) continue;
+    if (typeof inst.GPODisplayName === 'string') manifest.names.set(id, inst.GPODisplayName);
+    const at = text.toLowerCase().indexOf(id);
+    manifest.listed.set(id, { file: context.display(file), line: at === -1 ? 1 : lineAt(text, at) });
   }
-  return names;
+  return manifest;
 }
 
 /**
@@ -53,11 +66,16 @@ async function gpoFolders(dir: string, context: ReadContext): Promise<BackupFold
     if (++visited > MAX_FOLDERS) throw new KblintError('too-many-folders', `more than ${MAX_FOLDERS} folders below this one; point kblint at the backup root`, { file: context.display(dir) });
     if (await isGpoFolder(at)) return [{ dir: at, ...(listedAs ? { listedAs } : {}) }];
     if (depth >= MAX_DEPTH) return [];
-    const names = await backupManifest(at, context);
-    const entries = await readdir(at, { withFileTypes: true }).catch(() => []);
+    const { names, listed } = await backupManifest(at, context);
+    const entries = (await readdir(at, { withFileTypes: true }).catch(() => [])).filter((e) => e.isDirectory());
+    // A backup manifest.xml lists; a folder it lists that is not there is data lost, never skipped.
+    const present = new Set(entries.map((e) => e.name.toLowerCase()));
+    for (const [id, where] of listed) {
+      if (!present.has(id)) throw new KblintError('missing-backup', `lists the backup ${id} (${snippet(names.get(id) ?? '?', 60)}), but there is no folder of that name beside it`, where);
+    }
     const found: BackupFolder[] = [];
-    for (const e of entries.filter((e) => e.isDirectory()).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
-      found.push(...(await walk(join(at, e.name), depth + 1, names.get(e.name.toLowerCase()))));
+    for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+      for (const f of await walk(join(at, e.name), depth + 1, names.get(e.name.toLowerCase()))) found.push(f);
     }
     return found;
   };

@@ -9,7 +9,9 @@ import type { SmsPackage } from './sms.js';
 /** Where a registry setting is: its key and value, with the byte offset (Registry.pol) or line (PolicyRules). */
 export function polLocation(file: string, entry: PolEntry & { line?: number }): Location {
   const where = entry.line !== undefined ? `line ${entry.line}` : `byte offset ${entry.offset}`;
-  return { file, line: entry.line ?? 1, column: 1, detail: `${entry.key}\\${entry.value} (${where})` };
+  const name = `${entry.key}\\${entry.value}`;
+  if (entry.line !== undefined) return { file, line: entry.line, column: 1, detail: `${name} (${where})`, logicalName: name };
+  return { file, line: 1, column: 1, detail: `${name} (${where})`, byteOffset: entry.offset, logicalName: name };
 }
 
 /** The script that installs the RMS client MSIs: from its body, else from its ini command line. */

@@ -38,8 +38,12 @@ export function parseSmsPackage(text: string, file: string): SmsPackage {
   if (!list) {
     throw new KblintError('bad-sms', "[Package Definition] has neither 'Programs' (format 2.0) nor 'SetupVariations' (format 1.x)", { file, line: definition.line });
   }
+  // Sections by name, so a long Programs list is matched in one pass (the first section of a name wins, as iniSection does).
+  const byName = new Map<string, IniSection>();
+  for (const section of sections) if (!byName.has(section.name.toLowerCase())) byName.set(section.name.toLowerCase(), section);
   for (const programName of list.value.split(',').map((p) => p.trim()).filter(Boolean)) {
-    const section: IniSection | undefined = programs ? iniSection(sections, programName) : (iniSection(sections, `${programName} Setup`) ?? iniSection(sections, programName));
+    const lower = programName.toLowerCase();
+    const section = programs ? byName.get(lower) : (byName.get(`${lower} setup`) ?? byName.get(lower));
     const expected = programs ? `[${programName}]` : `[${programName} Setup]`;
     if (!section) throw new KblintError('bad-sms', `'${programName}' is listed in ${list.key} but has no ${expected} section`, { file, line: list.line });
     const command = iniValue(section, 'CommandLine');
