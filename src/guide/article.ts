@@ -145,6 +145,20 @@ export function requirementCard(data: GuideData, r: GuideRequirement, locale: Lo
   };
 }
 
+/**
+ * A requirement as blocks: a quote card, or for a sample command (a `command` claim) the command as
+ * code, with the same notes and auditor details under it.
+ */
+export function requirementBlocks(data: GuideData, r: GuideRequirement, locale: Locale, extra: Inline[] = []): Block[] {
+  if (!r.claims.some((c) => c.kind === 'command')) return [requirementCard(data, r, locale, extra)];
+  return [
+    codeBlock(locale, r.quote, detectLang(r.quote)),
+    { p: [t(locale, 'level', { level: r.level }), ...extra], muted: true },
+    ...checkNotes(data, r, locale).map((n): Block => ({ p: n, muted: true })),
+    { details: t(locale, 'forAuditors'), blocks: [{ list: auditItems(r, locale) }] },
+  ];
+}
+
 function codeBlock(locale: Locale, code: string, lang: ReturnType<typeof detectLang>): Block {
   return { code, ...(lang ? { lang, label: t(locale, 'code', { lang }) } : {}) };
 }

@@ -3,7 +3,7 @@ import type { CompiledRule, Locale } from '../lint/types.js';
 import { t } from './catalog.js';
 import { requirementsOfVersion, rulesFor, versionFor, type GuideData, type GuideRequirement } from './context.js';
 import { articleFile, checklistFile, ruleFile } from './files.js';
-import { isCommandLike, requirementCard } from './article.js';
+import { isCommandLike, requirementBlocks } from './article.js';
 import type { Block, Page } from './page.js';
 
 export const CHECKLIST_METHODS = ['group-policy', 'windows-update', 'startup-script', 'sms'] as const;
@@ -43,7 +43,7 @@ export function checklistPage(data: GuideData, method: ChecklistMethod, locale: 
   if (reqs.length) {
     for (const r of reqs) {
       const doc = versionFor(data, r.doc, locale);
-      blocks.push(requirementCard(data, r, locale, [' · ', { link: `${articleFile(r.doc)}.html`, text: doc.title, lang: doc.locale }]));
+      blocks.push(...requirementBlocks(data, r, locale, [' · ', { link: `${articleFile(r.doc)}.html`, text: doc.title, lang: doc.locale }]));
     }
   } else blocks.push({ p: [t(locale, 'checklistEmpty')], muted: true });
   return { file: checklistFile(method), title: t(locale, 'checklistTitle', { method }), blocks };

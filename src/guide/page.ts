@@ -55,6 +55,10 @@ const schema: Schema = {
     ...defaultSchema.attributes,
     '*': [...(defaultSchema.attributes?.['*'] ?? []), 'className', 'lang', 'id', 'ariaLabel', 'role'],
     a: [...(defaultSchema.attributes?.a ?? []), 'hrefLang', 'rel'],
+    // The default (GitHub) schema keeps only task-list classes on lists; kblint's own classes stay.
+    ol: ['className'],
+    ul: ['className'],
+    li: ['className'],
     svg: ['viewBox', 'width', 'height', 'xmlns', 'role', 'ariaLabel'],
     rect: ['x', 'y', 'width', 'height', 'fill'],
     text: ['x', 'y', 'fill', 'fontSize', 'textAnchor'],
@@ -230,7 +234,8 @@ function mdBlock(b: Block): string[] {
     return [
       ...b.steps.flatMap((s, i) => {
         const marker = `${i + 1}. `;
-        return [`${marker}${s.text.map(mdInline).join('')}`, ...indent(s.blocks.flatMap(mdBlock), ' '.repeat(marker.length))];
+        const under = s.blocks.flatMap(mdBlock);
+        return [`${marker}${s.text.map(mdInline).join('')}`, ...(under.length ? ['', ...indent(under, ' '.repeat(marker.length))] : [])];
       }),
       '',
     ];

@@ -1,28 +1,22 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { listOf, t } from '../../src/guide/catalog.js';
 import { exampleManifest } from '../../src/guide/rule.js';
 import { buildKnowledgeBase } from '../../src/kb/index.js';
 import { compileRules, lint, loadRules } from '../../src/lint/index.js';
-import { readRolloutFile } from '../../src/rollout/load.js';
+import { readRollout } from '../../src/rollout/manifest.js';
 import { PROJECT } from '../shared.js';
 
 describe('rule examples shown as rollout.yaml', async () => {
   const { kb } = await buildKnowledgeBase([`${PROJECT}content`], { cwd: PROJECT });
   const { compiled } = compileRules(await loadRules(), kb);
-  const dir = mkdtempSync(join(tmpdir(), 'kblint-examples-'));
   const cases = compiled.flatMap((rule) => [
     ...rule.spec.examples.invalid.map((example, i) => ({ rule, example, name: `${rule.spec.id} invalid[${i}]`, expected: ['fail'] })),
     ...rule.spec.examples.valid.map((example, i) => ({ rule, example, name: `${rule.spec.id} valid[${i}]`, expected: ['pass', 'notapplicable'] })),
   ]);
 
   // The manifest a page shows must mean what the example means: read back and linted, it gets the example's outcome.
-  it.each(cases.map((c) => [c.name, c] as const))('%s reads back as a manifest with the same outcome', async (_, { rule, example, expected }) => {
-    const file = join(dir, `${rule.spec.id}-${Math.random().toString(36).slice(2)}.yaml`);
-    writeFileSync(file, exampleManifest(example, rule, 'en'));
-    const result = lint(await readRolloutFile(file), [rule], { locale: 'en', today: '2026-01-01', outcomes: true });
+  it.each(cases.map((c) => [c.name, c] as const))('%s reads back as a manifest with the same outcome', (_, { rule, example, expected }) => {
+    const result = lint(readRollout(exampleManifest(example, rule, 'en'), 'rollout.yaml'), [rule], { locale: 'en', today: '2026-01-01', outcomes: true });
     expect(result.outcomes.map((o) => o.outcome)).toHaveLength(1);
     expect(expected).toContain(result.outcomes[0]!.outcome);
   });

@@ -168,11 +168,17 @@ describe.skipIf(!HAS_SHARED)('the guidance site on real articles beyond the seed
   const corpus = (p: string) => join(SHARED, 'corpus/rms', p);
   // The seed in Dutch, German and Spanish; a table-of-contents topic; articles with bold command lines and registry keys.
   const { read } = HAS_SHARED
-    ? await site([`${PROJECT}content`, corpus('de-de/18118834.md'), corpus('es-es/distribucindelclientederms.md'), corpus('nl-nl/18113850.md'), corpus('nl-nl/18114150.md'), corpus('nl-nl/18114026.md')])
+    ? await site([`${PROJECT}content`, corpus('de-de/18118834.md'), corpus('es-es/distribucindelclientederms.md'), corpus('nl-nl/18113850.md'), corpus('nl-nl/18114150.md'), corpus('nl-nl/18114026.md'), corpus('nl-nl/18113844.md')])
     : { read: () => '' };
 
   const headings = (html: string) => [...html.matchAll(/<h[1-3][^>]*>([^]*?)<\/h[1-3]>/g)].map((m) => m[1]!.replace(/<[^>]+>/g, ''));
   const codeBlocks = (html: string) => [...html.matchAll(/<pre><code class="language-(\w+)">([^]*?)<\/code><\/pre>/g)].map((m) => `${m[1]}: ${m[2]!.replace(/<[^>]+>/g, '')}`);
+
+  it('shows a procedure as numbered steps with its code samples as code blocks', () => {
+    // "Softwarevereisten voor RMS": procedures whose steps run commands.
+    const page = read('nl/article-17faf2ad-2366-4a92-98a5-766e20a0f741.html');
+    expect((page.match(/<ol class="steps" lang="nl-NL">/g) ?? []).length).toBe(3);
+  });
 
   it('renders an article with no requirements (a table-of-contents topic) instead of crashing', () => {
     for (const [locale, text] of [['nl', 'Dit artikel stelt geen vereisten'], ['en', 'This article states no requirements']]) {
@@ -200,10 +206,11 @@ describe.skipIf(!HAS_SHARED)('the guidance site on real articles beyond the seed
       differs: false,
       text: '|Nederlands · Moet|Dit vereist echter wel dat de gebruiker die de RMS-client installeert over lokale beheerdersrechten op de computer moet beschikken.|Duits · Moet|Es ist jedoch erforderlich, dass der Benutzer, der den RMS-Client installiert, über lokale Administratorrechte auf dem Computer verfügt.|Spaans · Moet|Este método tiene la ventaja de utilizar un mecanismo que resulta familiar a los usuarios, pero requiere que el usuario que instala el cliente RMS tenga derechos de administrador local en el equipo.|',
     });
-    // The KB pairs this Dutch sentence with a German one of another level and claims: marked, not hidden.
+    // The KB (its translations alignment, as the extraction builds it) pairs this Dutch sentence with
+    // German and Spanish ones of another level and claims: marked, not hidden.
     expect(pairs.find((p) => p.text.includes('De RMS-client kan niet langer meer afzonderlijk'))).toEqual({
       differs: true,
-      text: '|Wijkt af: niveau; wat het stelt|Nederlands · Mag niet|De RMS-client kan niet langer meer afzonderlijk worden geiïnstalleerd.|Duits · Moet|Bei Betriebssystemen vor Windows Vista müssen Sie die RMS-Client-Software installieren und aktivieren.|Spaans · Mag niet|El cliente RMS está integrado en el sistema operativo Windows Vista® de modo que el cliente RMS ya no requiera una instalación independiente.|',
+      text: '|Wijkt af: niveau; wat het stelt|Nederlands · Mag niet|De RMS-client kan niet langer meer afzonderlijk worden geiïnstalleerd.|Duits · Moet|Bei Betriebssystemen vor Windows Vista müssen Sie die RMS-Client-Software installieren und aktivieren.|Spaans · Moet|Los sistemas operativos anteriores a Windows Vista requieren la instalación y posterior activación del software de cliente RMS.|',
     });
     expect(pairs.find((p) => p.text.includes('De activering wordt lokaal uitgevoerd.'))?.text).toMatch(/^\|Wijkt af: ontbreekt in de Duitse en Spaanse versie\|/);
   });

@@ -42,7 +42,8 @@ export const guideCommand: Command = {
       : undefined;
     const files = await writeSite(kb, compiled, locales, out, { notCheckable: readNotCheckable(rulesDir), cwd: io.cwd, ...(progress ? { progress } : {}) });
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
-    io.out(`${String(options.out)}: ${files.length / 2} pages in ${locales.join(', ')} (HTML and markdown) from ${new Set(kb.documents.map((d) => d.id)).size} articles in ${seconds} s\n`);
+    const articles = new Set(kb.documents.map((d) => d.id)).size;
+    io.out(`${String(options.out)}: ${files.length / 2} pages in ${locales.join(', ')} (HTML and markdown) from ${articles} ${articles === 1 ? 'article' : 'articles'} in ${seconds} s\n`);
     return 0;
   },
 };
