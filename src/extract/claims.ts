@@ -99,9 +99,12 @@ export function claimsOf(sentence: string, notNeeded: boolean, ctx: ClaimContext
   for (const os of osBounds(sentence, builtin, words)) claims.push({ kind: 'os', ...os });
   if (builtin) claims.push({ kind: 'builtin', value: true });
   const startupScript = words.startupScript.test(sentence);
-  if (words.install.test(sentence)) {
+  const install = words.install.exec(sentence);
+  if (install) {
     if (startupScript) claims.push({ kind: 'install', value: 'startup-script' });
     else if (words.separately.test(sentence)) claims.push({ kind: 'install', value: 'separate-not-possible' });
+    // "Daarvoor is het niet nodig dat de client is geïnstalleerd": the need-not reaches the install.
+    else if (notNeeded && negatedAt(install.index)) claims.push({ kind: 'install', value: 'not-required' });
     else claims.push({ kind: 'install', value: 'mentioned' });
   } else if (startupScript) {
     claims.push({ kind: 'install', value: 'startup-script' });

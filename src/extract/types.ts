@@ -21,7 +21,7 @@ export type Claim =
   | { kind: 'privilege'; value: 'local-admin' | 'none' }
   | ({ kind: 'os' } & OsBound)
   | { kind: 'builtin'; value: true }
-  | { kind: 'install'; value: 'required' | 'separate-not-possible' | 'startup-script' | 'mentioned' }
+  | { kind: 'install'; value: 'required' | 'not-required' | 'separate-not-possible' | 'startup-script' | 'mentioned' }
   | { kind: 'activation'; value: 'required' | 'local' | 'mentioned' }
   | { kind: 'network'; value: 'required' | 'not-required' }
   | { kind: 'port'; ports: number[]; protocol?: 'tcp' | 'udp'; peers: string[] }

@@ -119,6 +119,11 @@ describe('claims, per language', () => {
     expect(of(claims(locale, sentence, notNeeded), 'privilege')).toEqual([{ kind: 'privilege', value }]);
   });
 
+  it('turns an install around where the need-not reaches it', () => {
+    expect(of(claims('nl-NL', 'Daarvoor is het niet nodig dat de RMS versie 1.0-client is geïnstalleerd.', true), 'install')).toEqual([{ kind: 'install', value: 'not-required' }]);
+    expect(of(claims('nl-NL', 'Met deze methode hoeft de gebruiker geen beheerder te zijn en wordt de RMS-client automatisch geïnstalleerd.', true), 'install')).toEqual([{ kind: 'install', value: 'mentioned' }]);
+  });
+
   it.each([
     ['de-DE', 'Mit dieser Methode muss der Benutzer nicht als lokaler Administrator angemeldet sein, und der RMS-Client wird automatisch beim Neustart installiert.', []],
     ['nl-NL', 'Met deze methode wordt de RMS-client automatisch geïnstalleerd na het opnieuw opstarten.', [{ kind: 'restart', value: 'required' }]],
