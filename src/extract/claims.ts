@@ -5,7 +5,7 @@ import type { Claim, Method, OsBound } from './types.js';
  * them); every pattern is an alternation of literal words, so matching stays linear.
  */
 
-const ADMIN = /(beheerdersrechten|beheerdersbevoegdheden|systeembeheerder|lokale beheerder|administratorrechte|administratorberechtigung|lokale[rn]? administrator|administrators? (rights|privileges|credentials)|local administrator|administrator group|derechos de administrador|administrador local|privilegi di amministratore|diritti di amministratore|amministratore locale|direitos de administrador|administrador local)/i;
+const ADMIN = /(beheerdersrechten|beheerdersbevoegdheden|systeembeheerder|lokale beheerder|administratorrechte|administratorberechtigung|lokale[rn]? administrator|administrators? (rights|privileges|credentials)|administrative (rights|privileges)|administratieve rechten|derechos administrativos|diritti amministrativi|direitos administrativos|local administrator|administrator group|derechos de administrador|administrador local|privilegi di amministratore|diritti di amministratore|amministratore locale|direitos de administrador|administrador local)/i;
 const NEGATION_BEFORE_ADMIN = /\b(geen|niet|no|not|kein[enrs]?|nicht|sin|senza|sem|non|não)\b[^.]{0,60}$/i;
 
 const BUILTIN = /(onderdeel van (het )?[^.]{0,40}besturingssysteem|maakt deel uit van|ingebouwd in|part of (the )?[^.]{0,40}operating system|built into|included (in|with) (the )?windows|bestandteil (von|des)|integriert in|in [^.]{0,30}integriert|incluido en|parte del sistema operativo|incluso in|parte del sistema operativo|integrado no|parte do sistema operacional)/i;
@@ -24,6 +24,20 @@ const PORT_WORD = /^(poort|poorten|port|ports|anschluss|puerto|puertos|porta|por
 const PORT_REFERENCE = /\b(deze poorten|die poorten|these ports|those ports|diese ports|diesen ports|estos puertos|queste porte|essas portas|estas portas)\b/i;
 const ROOT_CLUSTER = /(basiscluster|basis-|root cluster|root-cluster|stammcluster|stamm-|clúster raíz|cluster radice|cluster de raiz|certificeringscluster|certification cluster)/i;
 const LICENSING_CLUSTER = /(licentiecluster|licensing cluster|licensing-only|lizenzierungscluster|clúster de licencias|cluster di licenze|cluster de licenciamento|licentie-)/i;
+
+// When a (deployment) program may run: the SMS "Program can run" setting, in every language.
+const LOGGED_ON = /(logged on|logged in|aangemeld|angemeldet|iniciado (una )?sesión|sesión iniciada|connesso|conectado|fez logon)/i;
+const WHETHER_OR_NOT = /(whether or not|regardless of whether|ongeacht|wel of niet|al dan niet|unabhängig|independientemente|tanto si|indipendentemente|independentemente)/i;
+const NO_USER = /(no user|geen gebruiker|kein benutzer|ningún usuario|nessun utente|nenhum usuário)/i;
+const ONLY_WHEN = /(only when|only if|alleen (als|wanneer|indien)|nur wenn|nur,? wenn|s[oó]lo cuando|solo quando|somente quando|apenas quando)/i;
+
+function logonOf(sentence: string): Claim | undefined {
+  if (!LOGGED_ON.test(sentence)) return undefined;
+  if (WHETHER_OR_NOT.test(sentence)) return { kind: 'logon', value: 'any' };
+  if (NO_USER.test(sentence)) return { kind: 'logon', value: 'no-user' };
+  if (ONLY_WHEN.test(sentence)) return { kind: 'logon', value: 'user' };
+  return undefined;
+}
 
 const RESTART = /(opnieuw opstarten|opnieuw wordt opgestart|herstart|restart|reboot|neustart|neu start|reinici|riavvi|reinicializa)/i;
 const RESTART_SUPPRESS = /reboot\s*=\s*reallysuppress/i;
@@ -142,6 +156,8 @@ export function claimsOf(sentence: string, notNeeded: boolean, ctx: ClaimContext
   if (RESTART_SUPPRESS.test(sentence)) claims.push({ kind: 'restart', value: 'suppressed' });
   else if (RESTART.test(sentence)) claims.push({ kind: 'restart', value: 'required' });
   if (INTEGRITY.test(sentence)) claims.push({ kind: 'integrity', value: 'verify' });
+  const logon = logonOf(sentence);
+  if (logon) claims.push(logon);
   const methods = methodsIn(sentence);
   if (methods.length > 0) claims.push({ kind: 'method', values: methods });
   return claims;

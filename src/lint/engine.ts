@@ -1,7 +1,7 @@
 import type { Rollout, Target, TargetFacts } from '../rollout/types.js';
-import { plainErrors } from '../util/schema-errors.js';
+import { pathOf, plainErrors } from '../util/schema-errors.js';
 import { ruleText } from './messages.js';
-import type { Citation, CompiledRule, Finding, LintResult, Locale, Outcome, OutcomeRecord, StaleRule } from './types.js';
+import type { Citation, CompiledRule, Finding, LintResult, Locale, Outcome, OutcomeRecord, RuleInstance, StaleRule } from './types.js';
 import { WaiverSet } from './waivers.js';
 
 export interface LintOptions {
@@ -13,10 +13,11 @@ export interface LintOptions {
   stale?: StaleRule[];
 }
 
+/** Whether a fact is known: own properties only, so `constructor` or `__proto__` is never a fact. */
 function has(facts: object, path: string[]): boolean {
   let v: unknown = facts;
   for (const p of path) {
-    if (v === null || typeof v !== 'object') return false;
+    if (v === null || typeof v !== 'object' || !Object.hasOwn(v, p)) return false;
     v = (v as Record<string, unknown>)[p];
   }
   return v !== undefined;
@@ -26,7 +27,7 @@ function has(facts: object, path: string[]): boolean {
  * Where a finding points: the first needed fact that the config states (or its nearest stated
  * parent), else the target's own line. The candidate keys are worked out once per rule.
  */
-function sourceKeys(rule: CompiledRule): string[] {
+function sourceKeys(rule: RuleInstance): string[] {
   const keys: string[] = [];
   for (const path of rule.needs) for (let n = path.length; n > 0; n--) keys.push(path.slice(0, n).join('.'));
   return keys;
@@ -40,17 +41,32 @@ function locationOf(target: Target, keys: string[]) {
   return target.location;
 }
 
-interface Evaluation {
+export interface Evaluation {
   outcome: Outcome;
   reason?: string;
   /** For a failure: message and fix split around the target's name. */
   text?: { message: string[]; fix: string[] };
 }
 
-/** One rule on one facts object: applies, then the facts it needs, then the check. */
-function evaluateRule(rule: CompiledRule, facts: TargetFacts, withReason: boolean): Evaluation {
+/**
+ * Whether `applies` failed only because facts it looks at are unknown (then the rule cannot say
+ * whether the target is in scope: notchecked), and which. A known fact out of scope wins.
+ */
+function unknownScope(rule: RuleInstance, facts: TargetFacts): string[] | undefined {
+  const errors = rule.applies.errors ?? [];
+  if (errors.length === 0 || errors.some((e) => e.keyword !== 'required')) return undefined;
+  return errors.map((e) => [...pathOf(e.instancePath), (e.params as { missingProperty: string }).missingProperty].join('.'));
+}
+
+/**
+ * One rule instance on one facts object: applies, then the facts it needs, then the check.
+ * Reasons are plain words; they are worked out only when asked for.
+ */
+export function evaluateRule(rule: RuleInstance, facts: TargetFacts, withReason: boolean): Evaluation {
   if (!rule.applies(facts)) {
-    return withReason ? { outcome: 'notapplicable', reason: plainErrors(rule.applies.errors ?? [], facts)[0]?.message ?? 'does not match' } : { outcome: 'notapplicable' };
+    const unknown = unknownScope(rule, facts);
+    if (unknown) return { outcome: 'notchecked', reason: `unknown: ${unknown.join(', ')}` };
+    return withReason ? { outcome: 'notapplicable', reason: `out of scope: ${plainErrors(rule.applies.errors ?? [], facts).filter((e) => !e.message.includes("missing '"))[0]?.message ?? 'does not match'}` } : { outcome: 'notapplicable' };
   }
   const unknown = rule.needs.find((p) => !has(facts, p));
   if (unknown) return { outcome: 'notchecked', reason: `unknown: ${unknown.join('.')}` };
@@ -69,7 +85,7 @@ interface Evaluated {
   failing: number[];
 }
 
-function citation(rule: CompiledRule): Citation {
+function citation(rule: RuleInstance): Citation {
   const r = rule.requirement;
   return { id: r.id, doc: r.doc, locale: r.locale, section: r.section, quote: r.quote, source: r.source, hash: r.hash };
 }
@@ -78,7 +94,9 @@ function citation(rule: CompiledRule): Citation {
  * Evaluate every compiled rule on every target. Pure: no I/O. Findings are sorted by config
  * location, then rule and target; outcomes come in target order, then rule order.
  */
-export function lint(rollout: Rollout, rules: CompiledRule[], options: LintOptions): LintResult {
+export function lint(rollout: Rollout, compiled: CompiledRule[], options: LintOptions): LintResult {
+  // Every instance of every rule: one per requirement a rule selected (or its one pin).
+  const rules: RuleInstance[] = compiled.flatMap((r) => r.instances);
   const waivers = new WaiverSet(rollout.waivers, options.today);
   const summary = { pass: 0, fail: 0, notapplicable: 0, notchecked: 0, error: 0, targets: rollout.targets.length, rules: rules.length, suppressed: 0 };
   const findings: Finding[] = [];
@@ -86,15 +104,15 @@ export function lint(rollout: Rollout, rules: CompiledRule[], options: LintOptio
   const citations = rules.map(citation);
   const keysOf = rules.map(sourceKeys);
   const keep = options.outcomes === true;
-  const record = (rule: CompiledRule, target: Target, outcome: Outcome, reason?: string) => {
-    const o: OutcomeRecord = { rule: rule.spec.id, target: target.name, group: target.facts.group, outcome };
+  const record = (rule: RuleInstance, target: Target, outcome: Outcome, reason?: string) => {
+    const o: OutcomeRecord = { rule: rule.spec.id, requirement: rule.requirement.id, target: target.name, group: target.facts.group, outcome };
     if (reason !== undefined) o.reason = reason;
     outcomes.push(o);
   };
 
   // A failure's message differs by target name only: format it once per facts object with a
   // stand-in for the name, then put each computer's name in.
-  const textOf = (rule: CompiledRule, facts: TargetFacts) => {
+  const textOf = (rule: RuleInstance, facts: TargetFacts) => {
     const values = { target: TARGET, group: facts.group, os: facts.os?.name ?? (facts.os ? String(facts.os.version) : '?') };
     return { message: ruleText(rule, 'message', options.locale, values).split(TARGET), fix: ruleText(rule, 'fix', options.locale, values).split(TARGET) };
   };

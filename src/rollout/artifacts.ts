@@ -95,6 +95,12 @@ function applyGpo(template: Template, gpo: GpoBackup, options: ArtifactOptions):
   }
 }
 
+const SMS_RUN_WHEN = new Map<string, 'user' | 'any' | 'no-user'>([
+  ['userloggedon', 'user'],
+  ['anyuserstatus', 'any'],
+  ['nouserloggedon', 'no-user'],
+]);
+
 /** Facts an SMS package definition states: method sms, its install commands, admin rights. */
 function applySms(template: Template, pkg: SmsPackage, file: string): void {
   const { facts, sources } = template;
@@ -110,6 +116,19 @@ function applySms(template: Template, pkg: SmsPackage, file: string): void {
   if (facts.command === undefined) {
     facts.command = commandFacts(programs.map((p) => p.commandLine));
     sources.command = at(first.line);
+  }
+  const runWhen = first.canRunWhen && SMS_RUN_WHEN.get(first.canRunWhen.value.toLowerCase());
+  if (facts.sms === undefined && (first.adminRights !== undefined || runWhen)) {
+    facts.sms = {};
+    sources.sms = at(first.line);
+    if (first.adminRights !== undefined) {
+      facts.sms.adminRights = first.adminRights;
+      sources['sms.adminRights'] = at(first.adminLine ?? first.line);
+    }
+    if (runWhen) {
+      facts.sms.runWhen = runWhen;
+      sources['sms.runWhen'] = at(first.canRunWhen!.line);
+    }
   }
   if (facts.installer?.localAdmin === undefined && first.adminRights !== undefined) {
     facts.installer = { ...facts.installer, localAdmin: first.adminRights };
