@@ -1,4 +1,5 @@
 import type { Rollout, Target, TargetFacts } from '../rollout/types.js';
+import type { ErrorObject } from 'ajv';
 import { pathOf, plainErrors } from '../util/schema-errors.js';
 import { ruleText } from './messages.js';
 import type { Citation, CompiledRule, Finding, LintResult, Locale, Outcome, OutcomeRecord, RuleInstance, StaleRule } from './types.js';
@@ -48,6 +49,24 @@ export interface Evaluation {
   text?: { message: string[]; fix: string[] };
 }
 
+const BOUNDS: Record<string, string> = { minimum: 'at least', exclusiveMinimum: 'above', maximum: 'at most', exclusiveMaximum: 'below' };
+
+/** Why a known fact puts a target out of a rule's scope, in plain words: "os.version is 6.1; the rule is about below 6". */
+function outOfScope(errors: ErrorObject[], facts: TargetFacts): string {
+  const e = errors.find((x) => x.keyword !== 'required');
+  if (!e) return 'out of scope';
+  const path = pathOf(e.instancePath);
+  const name = path.join('.');
+  let value: unknown = facts;
+  for (const p of path) value = value !== null && typeof value === 'object' && Object.hasOwn(value, p) ? (value as Record<string, unknown>)[p] : undefined;
+  const is = `${name} is ${JSON.stringify(value)}`;
+  const params = e.params as { limit?: number; allowedValue?: unknown; allowedValues?: unknown[] };
+  if (e.keyword in BOUNDS) return `${is}; the rule is about ${name} ${BOUNDS[e.keyword]} ${params.limit}`;
+  if (e.keyword === 'const') return `${is}; the rule is about ${JSON.stringify(params.allowedValue)}`;
+  if (e.keyword === 'enum') return `${is}; the rule is about ${(params.allowedValues ?? []).map((v) => JSON.stringify(v)).join(', ')}`;
+  return `out of scope: ${plainErrors([e], facts)[0]?.message ?? name}`;
+}
+
 /**
  * Whether `applies` failed only because facts it looks at are unknown (then the rule cannot say
  * whether the target is in scope: notchecked), and which. A known fact out of scope wins.
@@ -66,7 +85,7 @@ export function evaluateRule(rule: RuleInstance, facts: TargetFacts, withReason:
   if (!rule.applies(facts)) {
     const unknown = unknownScope(rule, facts);
     if (unknown) return { outcome: 'notchecked', reason: `unknown: ${unknown.join(', ')}` };
-    return withReason ? { outcome: 'notapplicable', reason: `out of scope: ${plainErrors(rule.applies.errors ?? [], facts).filter((e) => !e.message.includes("missing '"))[0]?.message ?? 'does not match'}` } : { outcome: 'notapplicable' };
+    return withReason ? { outcome: 'notapplicable', reason: outOfScope(rule.applies.errors ?? [], facts) } : { outcome: 'notapplicable' };
   }
   const unknown = rule.needs.find((p) => !has(facts, p));
   if (unknown) return { outcome: 'notchecked', reason: `unknown: ${unknown.join('.')}` };

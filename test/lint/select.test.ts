@@ -50,7 +50,7 @@ describe('outcomes', () => {
   it.each<[string, Partial<TargetFacts>, string]>([
     ['an unknown OS is notchecked, naming it', {}, 'notchecked unknown: os'],
     ['an OS without version is notchecked, naming it', { os: { name: 'Windows' } as TargetFacts['os'] }, 'notchecked unknown: os.version'],
-    ['a known OS out of scope is notapplicable, in plain words', { os: { version: 6.1 } }, 'notapplicable out of scope: os.version: must be < 6'],
+    ['a known OS out of scope is notapplicable, in plain words', { os: { version: 6.1 } }, 'notapplicable os.version is 6.1; the rule is about os.version below 6'],
     ['in scope without the fact checked is notchecked', { os: { version: 5.1 } }, 'notchecked unknown: install'],
     ['in scope and installed passes', { os: { version: 5.1 }, install: true }, 'pass undefined'],
     ['in scope and not installed fails', { os: { version: 5.1 }, install: false }, 'fail install: expected true; got boolean false'],
@@ -64,5 +64,27 @@ describe('outcomes', () => {
     const result = lint(rollout, compileRules(rules, kb).compiled, { locale: 'en', today: '2026-01-01', outcomes: true });
     expect(result.summary.rules).toBe(compileRules(rules, kb).compiled.reduce((n, r) => n + r.instances.length, 0));
     expect(result.findings.map((f) => `${f.rule} ${f.requirement.id}`)).toEqual([`windows-update-needs-local-admin ${WU}`]);
+  });
+});
+
+describe('a selector that binds a scope value', () => {
+  it('`$method` takes each requirement\'s method, in the rollout\'s words, into the schemas', async () => {
+    const { mkdtempSync, readFileSync, writeFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const dir = mkdtempSync(join(tmpdir(), 'kblint-bind-'));
+    const text = readFileSync(`${PROJECT}rules/group-policy-needs-no-admin.yaml`, 'utf8')
+      .replace('id: group-policy-needs-no-admin', 'id: no-admin-needed')
+      .replace('scope: { method: group-policy }', 'scope: { method: $method }')
+      .replace('properties: { method: { const: group-policy } }', 'properties: { method: { enum: { $param: method } } }');
+    writeFileSync(join(dir, 'no-admin-needed.yaml'), text);
+    const { compiled } = compileRules(await loadRules(dir), kb);
+    expect(compiled[0]!.instances.map((i) => `${i.requirement.id} ${JSON.stringify(i.params)}`)).toEqual([
+      '4b8dd930/groepbeleid-gebruiken/privilege {"method":["group-policy"]}',
+      '4b8dd930/installeren-met-een-script/privilege {"method":["startup-script"]}',
+    ]);
+    const script = compiled[0]!.instances[1]!;
+    expect(evaluateRule(script, { group: 'g', method: 'startup-script', installer: { localAdmin: true } }, true).outcome).toBe('fail');
+    expect(evaluateRule(script, { group: 'g', method: 'group-policy', installer: { localAdmin: true } }, true).outcome).toBe('notapplicable');
   });
 });
