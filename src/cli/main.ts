@@ -8,6 +8,7 @@ import { coverageCommand } from './commands/coverage.js';
 import { explainCommand } from './commands/explain.js';
 import { guideCommand } from './commands/guide.js';
 import { diffCommand } from './commands/diff.js';
+import { driftCommand } from './commands/drift.js';
 import { parseCommand } from './commands/parse.js';
 import { showCommand } from './commands/show.js';
 
@@ -23,7 +24,7 @@ export interface Command {
   run(args: { positionals: string[]; options: ParsedOptions; io: CliIO }): Promise<number>;
 }
 
-const commands: Command[] = [checkCommand, buildCommand, coverageCommand, explainCommand, guideCommand, showCommand, diffCommand, parseCommand];
+const commands: Command[] = [checkCommand, buildCommand, coverageCommand, explainCommand, guideCommand, showCommand, diffCommand, driftCommand, parseCommand];
 
 /** Help for options several commands share. */
 const SHARED_HELP: Record<string, string> = {

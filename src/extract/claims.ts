@@ -1,115 +1,59 @@
+import type { CompiledClaimWords } from './claim-words.js';
+import { OS_NAMES } from './lexicons/products.js';
 import type { Claim, Method, OsBound } from './types.js';
 
 /**
- * Typed claims from one sentence. The vocabulary is shared across languages (articles mix
- * them); every pattern is an alternation of literal words, so matching stays linear.
+ * Typed claims from one sentence, with the claim words of the document's languages. Every
+ * pattern is an alternation of literal words with bounded gaps, so matching stays linear.
  */
 
-const ADMIN = /(beheerdersrechten|beheerdersbevoegdheden|systeembeheerder|lokale beheerder|administratorrechte|administratorberechtigung|lokale[rn]? administrator|administrators? (rights|privileges|credentials)|administrative (rights|privileges)|administratieve rechten|derechos administrativos|diritti amministrativi|direitos administrativos|local administrator|administrator group|derechos de administrador|administrador local|privilegi di amministratore|diritti di amministratore|amministratore locale|direitos de administrador|administrador local)/i;
-const NEGATION_BEFORE_ADMIN = /\b(geen|niet|no|not|kein[enrs]?|nicht|sin|senza|sem|non|não)\b[^.]{0,60}$/i;
+const OS_PATTERN = new RegExp(OS_NAMES.map((o) => `(${o.pattern})`).join('|'), 'gi');
 
-const BUILTIN = /(onderdeel van (het )?[^.]{0,40}besturingssysteem|maakt deel uit van|ingebouwd in|part of (the )?[^.]{0,40}operating system|built into|included (in|with) (the )?windows|bestandteil (von|des)|integriert in|in [^.]{0,30}integriert|incluido en|parte del sistema operativo|incluso in|parte del sistema operativo|integrado no|parte do sistema operacional)/i;
-
-const INSTALL = /(installe|installa|instala|install|geïnstalleerd|geiïnstalleerd|installiert)/i;
-const SEPARATELY = /(afzonderlijk|apart|separately|separat|gesondert|por separado|separatamente|separadamente)/i;
-const STARTUP_SCRIPT = /(opstartscript|startup script|start-?up-script|startskript|script de inicio|script di avvio|script de inicializa)/i;
-
-const ACTIVATION = /(activer|geactiveerd|activeren|activat|aktivier|activaci|activar|attivaz|attivar|ativa[çr])/i;
-const LOCAL = /\b(lokaal|locally|lokal|localmente|local)\b/i;
-
-const NETWORK = /(netwerkverbinding|network connection|netzwerkverbindung|conexión de red|connessione di rete|conexão de rede|netwerktoegang|network access)/i;
-const NETWORK_NEGATED = /\b(geen|no|not|kein[enrs]?|nicht|sin|non|não|without|zonder|ohne)\b[^.]{0,40}(netwerkverbinding|network connection|netzwerkverbindung|conexión de red|connessione di rete|conexão de rede)|(netwerkverbinding|network connection|netzwerkverbindung)[^.]{0,30}\b(niet|not|nicht)\b/i;
-
-const PORT_WORD = /^(poort|poorten|port|ports|anschluss|puerto|puertos|porta|porte|portas|tcp|udp)$/i;
-const PORT_REFERENCE = /\b(deze poorten|die poorten|these ports|those ports|diese ports|diesen ports|estos puertos|queste porte|essas portas|estas portas)\b/i;
-const ROOT_CLUSTER = /(basiscluster|basis-|root cluster|root-cluster|stammcluster|stamm-|clúster raíz|cluster radice|cluster de raiz|certificeringscluster|certification cluster)/i;
-const LICENSING_CLUSTER = /(licentiecluster|licensing cluster|licensing-only|lizenzierungscluster|clúster de licencias|cluster di licenze|cluster de licenciamento|licentie-)/i;
-
-// When a (deployment) program may run: the SMS "Program can run" setting, in every language.
-const LOGGED_ON = /(logged on|logged in|aangemeld|angemeldet|iniciado (una )?sesión|sesión iniciada|connesso|conectado|fez logon)/i;
-const WHETHER_OR_NOT = /(whether or not|regardless of whether|ongeacht|wel of niet|al dan niet|unabhängig|independientemente|tanto si|indipendentemente|independentemente)/i;
-const NO_USER = /(no user|geen gebruiker|kein benutzer|ningún usuario|nessun utente|nenhum usuário)/i;
-const ONLY_WHEN = /(only when|only if|alleen (als|wanneer|indien)|nur wenn|nur,? wenn|s[oó]lo cuando|solo quando|somente quando|apenas quando)/i;
-
-function logonOf(sentence: string): Claim | undefined {
-  if (!LOGGED_ON.test(sentence)) return undefined;
-  if (WHETHER_OR_NOT.test(sentence)) return { kind: 'logon', value: 'any' };
-  if (NO_USER.test(sentence)) return { kind: 'logon', value: 'no-user' };
-  if (ONLY_WHEN.test(sentence)) return { kind: 'logon', value: 'user' };
-  return undefined;
-}
-
-const RESTART = /(opnieuw opstarten|opnieuw wordt opgestart|herstart|restart|reboot|neustart|neu start|reinici|riavvi|reinicializa)/i;
-const RESTART_SUPPRESS = /reboot\s*=\s*reallysuppress/i;
-
-const INTEGRITY = /(integriteit|integrity|integrität|integridad|integrità|integridade|hash|digitale handtekening|digital signature|signatur)/i;
-
-const METHOD_WORDS: [RegExp, Method][] = [
-  [/(groeps?beleid|group policy|gruppenrichtlinie|directiva de grupo|criteri di gruppo|política de grupo|gpo\b)/i, 'group-policy'],
-  [/(windows update|microsoft update)/i, 'windows-update'],
-  [/(script|skript)/i, 'script'],
-  [/(\bsms\b|systems management server|configuration manager)/i, 'sms'],
-  [/(download|downloaden|herunterladen|descarga|scarica)/i, 'download'],
-];
-
-interface OsName {
-  pattern: RegExp;
-  name: string;
-  version: string;
-}
-// Longest names first, so "Windows Server 2003" is not read as "Windows 2000"-like fragments.
-const OS_NAMES: OsName[] = [
-  { pattern: /windows server 2008 r2/i, name: 'Windows Server 2008 R2', version: '6.1' },
-  { pattern: /windows server 2008/i, name: 'Windows Server 2008', version: '6.0' },
-  { pattern: /windows server 2003/i, name: 'Windows Server 2003', version: '5.2' },
-  { pattern: /windows 2000/i, name: 'Windows 2000', version: '5.0' },
-  { pattern: /windows vista/i, name: 'Windows Vista', version: '6.0' },
-  { pattern: /windows xp/i, name: 'Windows XP', version: '5.1' },
-  { pattern: /windows 7\b/i, name: 'Windows 7', version: '6.1' },
-  { pattern: /windows 8\.1/i, name: 'Windows 8.1', version: '6.3' },
-  { pattern: /windows 8\b/i, name: 'Windows 8', version: '6.2' },
-  { pattern: /windows 10\b/i, name: 'Windows 10', version: '10.0' },
-];
-const BEFORE = /(vóór|eerder dan|ouder dan|voorafgaand aan|before|prior to|earlier than|older than|\bvor\b|älter als|früher als|anteriores? a|antes de|precedenti a|prima di|antes do)\s*$/i;
-const FROM_AFTER = /^\S*\s*(en later|of later|en hoger|of hoger|en nieuwer|and later|or later|and newer|or higher|and above|und höher|oder höher|und später|oder später|y posterior|o posterior|e versioni successive|o versioni successive|e posterior|ou posterior)/i;
-const FROM_BEFORE = /(vanaf|starting with|beginning with|\bab\b|a partir de|a partire da)\s*$/i;
-
-/** The OS bound a sentence states ("vóór Windows Vista" → before 6.0), or undefined. */
-export function osBound(sentence: string, builtin: boolean): OsBound | undefined {
-  const text = sentence.replace(/\u00a0/g, ' ');
-  for (const os of OS_NAMES) {
-    const m = os.pattern.exec(text);
-    if (!m) continue;
+/** Every OS the sentence names, each with the bound its own words give it ("vóór Windows Vista" → before 6.0). */
+export function osBounds(sentence: string, builtin: boolean, words: CompiledClaimWords): OsBound[] {
+  const text = sentence.replace(/[\u00a0\u202f]/g, ' ');
+  const out: OsBound[] = [];
+  const seen = new Set<string>();
+  OS_PATTERN.lastIndex = 0;
+  for (let m = OS_PATTERN.exec(text); m; m = OS_PATTERN.exec(text)) {
+    const os = OS_NAMES[m.slice(1).findIndex((g) => g !== undefined)]!;
     const before = text.slice(Math.max(0, m.index - 30), m.index);
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 40);
-    if (BEFORE.test(before)) return { bound: 'before', version: os.version, name: os.name };
-    if (FROM_BEFORE.test(before) || FROM_AFTER.test(after)) return { bound: 'from', version: os.version, name: os.name };
+    let bound: OsBound['bound'] = 'only';
+    if (words.osBefore.test(before)) bound = 'before';
+    else if (words.osFrom.test(before) || words.osAndLater.test(after)) bound = 'from';
     // "part of the Windows Vista operating system": Vista and what came after it.
-    if (builtin) return { bound: 'from', version: os.version, name: os.name };
-    return { bound: 'only', version: os.version, name: os.name };
+    else if (builtin) bound = 'from';
+    const key = `${bound} ${os.version}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push({ bound, version: os.version, name: os.name });
   }
-  return undefined;
+  return out;
 }
 
-export function methodsIn(text: string): Method[] {
-  return METHOD_WORDS.filter(([re]) => re.test(text)).map(([, m]) => m);
+/** The first OS bound a sentence states, or undefined. */
+export function osBound(sentence: string, builtin: boolean, words: CompiledClaimWords): OsBound | undefined {
+  return osBounds(sentence, builtin, words)[0];
 }
 
-/** Port numbers that follow a port word within three tokens ("poort 80 of poort 443", "TCP 443"). */
-const MAY_NAME_A_PORT = /(poort|port|anschluss|puerto|tcp|udp)/i;
+export function methodsIn(text: string, words: CompiledClaimWords): Method[] {
+  return words.methods.filter(([re]) => re.test(text)).map(([, m]) => m);
+}
 
-export function portsIn(sentence: string): number[] {
-  if (!MAY_NAME_A_PORT.test(sentence)) return [];
+/** Port numbers that follow a port word within five tokens ("poort 80 of poort 443", "TCP 443"). */
+export function portsIn(sentence: string, words: CompiledClaimWords): number[] {
+  if (!/\d\d/.test(sentence)) return [];
   const tokens = sentence.match(/[\p{L}\p{N}]+/gu) ?? [];
   const ports = new Set<number>();
   for (let i = 0; i < tokens.length; i++) {
-    if (!PORT_WORD.test(tokens[i]!)) continue;
+    if (!words.portWord.test(tokens[i]!)) continue;
     for (let k = i + 1; k <= i + 5 && k < tokens.length; k++) {
       const t = tokens[k]!;
       if (/^\d{2,5}$/.test(t)) {
         const n = Number(t);
         if (n > 0 && n < 65536) ports.add(n);
-      } else if (PORT_WORD.test(t)) break;
+      } else if (words.portWord.test(t)) break;
     }
   }
   return [...ports].sort((a, b) => a - b);
@@ -120,45 +64,90 @@ export interface ClaimContext {
   previousPorts: number[];
 }
 
-export function claimsOf(sentence: string, notNeeded: boolean, ctx: ClaimContext): Claim[] {
-  const claims: Claim[] = [];
-  const admin = ADMIN.exec(sentence);
-  if (admin) {
-    const negated = notNeeded || NEGATION_BEFORE_ADMIN.test(sentence.slice(Math.max(0, admin.index - 80), admin.index));
-    claims.push({ kind: 'privilege', value: negated ? 'none' : 'local-admin' });
+/**
+ * The part of the sentence around `index` up to the nearest comma, semicolon, colon or
+ * coordinating word: how far a negation reaches ("geen … nodig en kan … worden geïnstalleerd").
+ */
+function segmentAround(sentence: string, index: number, words: CompiledClaimWords): string {
+  let start = 0;
+  let end = sentence.length;
+  const separators = words.segmentEnd;
+  separators.lastIndex = 0;
+  for (let m = separators.exec(sentence); m; m = separators.exec(sentence)) {
+    if (m.index + m[0].length <= index) start = m.index + m[0].length;
+    else if (m.index > index) {
+      end = m.index;
+      break;
+    }
+    if (m[0].length === 0) separators.lastIndex++;
   }
-  const builtin = BUILTIN.test(sentence);
-  const os = osBound(sentence, builtin);
-  if (os) claims.push({ kind: 'os', ...os });
+  return sentence.slice(start, end);
+}
+
+// When a deployment program may run (the SMS "Program can run" setting, CanRunWhen), in the six
+// languages. Kept here until the per-language claim words take it over.
+const LOGGED_ON = /(logged on|logged in|aangemeld|angemeldet|iniciado (una )?sesión|sesión iniciada|connesso|conectado|fez logon)/i;
+const WHETHER_OR_NOT = /(whether or not|regardless of whether|ongeacht|wel of niet|al dan niet|unabhängig|independientemente|tanto si|indipendentemente|independentemente)/i;
+const NO_USER = /(no user|geen gebruiker|kein benutzer|ningún usuario|nessun utente|nenhum usuário)/i;
+const ONLY_WHEN = /(only when|only if|alleen (als|wanneer|indien)|nur,? wenn|s[oó]lo cuando|solo quando|somente quando|apenas quando)/i;
+
+function logonOf(sentence: string): Claim | undefined {
+  if (!LOGGED_ON.test(sentence)) return undefined;
+  if (WHETHER_OR_NOT.test(sentence)) return { kind: 'logon', value: 'any' };
+  if (NO_USER.test(sentence)) return { kind: 'logon', value: 'no-user' };
+  if (ONLY_WHEN.test(sentence)) return { kind: 'logon', value: 'user' };
+  return undefined;
+}
+
+/**
+ * Typed claims of a sentence. `notNeeded` says the sentence's main clause says something is not
+ * needed ("hoeft … niet"): a claim in a sentence of one clause is then turned around.
+ */
+export function claimsOf(sentence: string, notNeeded: boolean, ctx: ClaimContext, words: CompiledClaimWords): Claim[] {
+  const claims: Claim[] = [];
+  const oneClause = segmentAround(sentence, 0, words).length === sentence.length;
+  const negatedAt = (index: number) => words.negator.test(segmentAround(sentence, index, words)) || (notNeeded && oneClause);
+
+  const admin = words.admin.exec(sentence);
+  if (admin) claims.push({ kind: 'privilege', value: negatedAt(admin.index) ? 'none' : 'local-admin' });
+  const builtin = words.builtin.test(sentence);
+  for (const os of osBounds(sentence, builtin, words)) claims.push({ kind: 'os', ...os });
   if (builtin) claims.push({ kind: 'builtin', value: true });
-  if (INSTALL.test(sentence)) {
-    if (STARTUP_SCRIPT.test(sentence)) claims.push({ kind: 'install', value: 'startup-script' });
-    else if (SEPARATELY.test(sentence)) claims.push({ kind: 'install', value: 'separate-not-possible' });
+  const startupScript = words.startupScript.test(sentence);
+  if (words.install.test(sentence)) {
+    if (startupScript) claims.push({ kind: 'install', value: 'startup-script' });
+    else if (words.separately.test(sentence)) claims.push({ kind: 'install', value: 'separate-not-possible' });
     else claims.push({ kind: 'install', value: 'mentioned' });
-  } else if (STARTUP_SCRIPT.test(sentence)) {
+  } else if (startupScript) {
     claims.push({ kind: 'install', value: 'startup-script' });
   }
-  if (ACTIVATION.test(sentence)) claims.push({ kind: 'activation', value: LOCAL.test(sentence) ? 'local' : 'mentioned' });
-  if (NETWORK.test(sentence)) claims.push({ kind: 'network', value: notNeeded || NETWORK_NEGATED.test(sentence) ? 'not-required' : 'required' });
-  let ports = portsIn(sentence);
-  const refersToPorts = PORT_REFERENCE.test(sentence);
+  if (words.activation.test(sentence)) claims.push({ kind: 'activation', value: words.local.test(sentence) ? 'local' : 'mentioned' });
+  const network = words.network.exec(sentence);
+  if (network) claims.push({ kind: 'network', value: negatedAt(network.index) ? 'not-required' : 'required' });
+
+  let ports = portsIn(sentence, words);
+  const refersToPorts = words.portReference.test(sentence);
   if (ports.length === 0 && refersToPorts) ports = ctx.previousPorts;
   if (ports.length > 0) {
     const peers: string[] = [];
-    if (ROOT_CLUSTER.test(sentence)) peers.push('root-cluster');
-    if (LICENSING_CLUSTER.test(sentence)) peers.push('licensing-cluster');
+    if (words.rootCluster.test(sentence)) peers.push('root-cluster');
+    if (words.licensingCluster.test(sentence)) peers.push('licensing-cluster');
     const protocol = /\budp\b/i.test(sentence) ? 'udp' : /\btcp\b/i.test(sentence) ? 'tcp' : undefined;
     const claim: Claim = { kind: 'port', ports, peers };
     if (protocol) claim.protocol = protocol;
     claims.push(claim);
-    if (refersToPorts && peers.length > 0) claims.push({ kind: 'network', value: 'required' });
+    if (refersToPorts && peers.length > 0 && !network) claims.push({ kind: 'network', value: 'required' });
   }
-  if (RESTART_SUPPRESS.test(sentence)) claims.push({ kind: 'restart', value: 'suppressed' });
-  else if (RESTART.test(sentence)) claims.push({ kind: 'restart', value: 'required' });
-  if (INTEGRITY.test(sentence)) claims.push({ kind: 'integrity', value: 'verify' });
+
+  if (/reboot\s*=\s*reallysuppress/i.test(sentence)) claims.push({ kind: 'restart', value: 'suppressed' });
+  else {
+    const restart = words.restart.exec(sentence);
+    if (restart && !words.restartTiming.test(sentence)) claims.push({ kind: 'restart', value: negatedAt(restart.index) ? 'not-required' : 'required' });
+  }
+  if (words.integrity.test(sentence)) claims.push({ kind: 'integrity', value: 'verify' });
   const logon = logonOf(sentence);
   if (logon) claims.push(logon);
-  const methods = methodsIn(sentence);
+  const methods = methodsIn(sentence, words);
   if (methods.length > 0) claims.push({ kind: 'method', values: methods });
   return claims;
 }

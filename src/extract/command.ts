@@ -9,8 +9,24 @@ const QUIET = /^[/-](q|qn|qb|quiet|passive|s|silent)(\+|-)?$/i;
  * `objShell.run "…"` are peeled off first so the command inside is what is read.
  */
 export function commandTokens(line: string): string[] {
-  const inner = /\.run\s*\(?\s*"(.*)"\s*\)?\s*(,.*)?$/i.exec(line)?.[1] ?? line;
+  const inner = runArgument(line) ?? line;
   return inner.match(/"[^"]*"|\S+/g)?.map((t) => t.replace(/^"|"$/g, '')) ?? [];
+}
+
+/**
+ * The command inside `objShell.run "…"[, 0, True]`: from the first `.run "` to the last quote that
+ * only `)`, spaces or `, …` follow. Found without a backtracking regex, so a long line stays linear.
+ */
+function runArgument(line: string): string | undefined {
+  const open = /\.run\s*(?:\(\s*)?"/i.exec(line);
+  if (!open) return undefined;
+  const start = open.index + open[0].length;
+  const tail = /\s*(?:\)\s*)?(?:,|$)/y;
+  for (let q = line.lastIndexOf('"'); q >= start; q = line.lastIndexOf('"', q - 1)) {
+    tail.lastIndex = q + 1;
+    if (tail.test(line)) return line.slice(start, q);
+  }
+  return undefined;
 }
 
 /** An installer invocation: msiexec, an .exe package, or a line naming .msi files. */

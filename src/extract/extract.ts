@@ -2,10 +2,12 @@ import type { Block, CodeSample, Document, Section, SourcePos } from '../parse/t
 import { claimsOf, methodsIn } from './claims.js';
 import { orderClaims, parseCommand } from './command.js';
 import { quoteHash, slug } from './ids.js';
-import { classifyTokens, tokenize, type CompiledLexicon } from './lexicon.js';
-import { lexiconsFor } from './lexicons/index.js';
+import type { CompiledClaimWords } from './claim-words.js';
+import type { CompiledLexicon } from './lexicon.js';
+import { claimWordsFor, lexiconsFor } from './lexicons/index.js';
+import { sentenceModality } from './modality.js';
 import { splitSentences } from './sentences.js';
-import type { Claim, ClaimKind, Level, Method, Requirement, Scope } from './types.js';
+import type { Claim, ClaimKind, Form, Level, Method, Requirement, Scope } from './types.js';
 
 /** Which claim names a requirement in its id, most telling first. */
 const ID_KEY_ORDER: ClaimKind[] = [
@@ -25,9 +27,9 @@ export function docPrefix(doc: string): string {
 }
 
 /** The single install method a heading or title names, if it names exactly one. */
-function methodOfTitle(title: string | undefined): Method | undefined {
+function methodOfTitle(title: string | undefined, words: CompiledClaimWords): Method | undefined {
   if (!title) return undefined;
-  const methods = methodsIn(title);
+  const methods = methodsIn(title, words);
   return methods.length === 1 ? methods[0] : undefined;
 }
 
@@ -37,6 +39,7 @@ export function extractRequirements(document: Document, options: ExtractOptions)
 
 class Extractor {
   private readonly lexicons: CompiledLexicon[];
+  private readonly words: CompiledClaimWords;
   private readonly out: Requirement[] = [];
   private readonly ordinals = new Map<string, number>();
   private readonly prefix: string;
@@ -46,6 +49,7 @@ class Extractor {
     private readonly options: ExtractOptions,
   ) {
     this.lexicons = lexiconsFor(options.locale);
+    this.words = claimWordsFor(options.locale);
     this.prefix = docPrefix(options.doc);
   }
 
@@ -56,7 +60,7 @@ class Extractor {
 
   private section(section: Section, path: number[], inherited: Scope): void {
     const scope: Scope = { ...inherited };
-    const method = methodOfTitle(section.title);
+    const method = methodOfTitle(section.title, this.words);
     if (method) scope.method = method;
     const unit = { section: section.title, slug: slug(section.title || 'intro'), path: path.join('.') || '0', counter: 0 };
     for (const block of section.blocks) this.block(block, unit, scope, false);
@@ -82,7 +86,7 @@ class Extractor {
         return;
       case 'procedure': {
         const stepScope: Scope = { ...scope };
-        const method = methodOfTitle(block.title);
+        const method = methodOfTitle(block.title, this.words);
         if (method) stepScope.method = method;
         for (const step of block.steps) {
           this.prose(step.text, step.pos, unit, stepScope, true);
@@ -101,20 +105,17 @@ class Extractor {
     let carriedOs: Scope['os'];
     let previousPhase: Scope['phase'];
     splitSentences(text).forEach((sentence, k) => {
-      const classified = classifyTokens(tokenize(sentence.text), this.lexicons);
-      const notNeeded = classified === 'not-needed';
-      let level: Level = notNeeded ? 'may' : (classified ?? 'info');
-      // A procedure step is an instruction: imperative unless its wording says otherwise.
-      if (isStep && classified === undefined) level = 'must';
-      const claims = claimsOf(sentence.text, notNeeded, { previousPorts }).map((c) => (level === 'must' ? required(c) : c));
+      const modality = sentenceModality(sentence.text, this.lexicons, isStep);
+      const { level } = modality;
+      const claims = claimsOf(sentence.text, modality.notNeeded, { previousPorts }, this.words).map((c) => (level === 'must' ? required(c) : c));
       const sequence = installThenActivate(sentence.text);
       if (sequence) claims.push(sequence);
       const port = claims.find((c) => c.kind === 'port');
       if (port?.kind === 'port') previousPorts = port.ports;
 
       const own: Scope = { ...scope };
-      const os = claims.find((c) => c.kind === 'os');
-      if (os?.kind === 'os' && os.bound !== 'only') own.os = { bound: os.bound, version: os.version, name: os.name };
+      const os = claims.find((c) => c.kind === 'os' && c.bound !== 'only');
+      if (os?.kind === 'os') own.os = { bound: os.bound, version: os.version, name: os.name };
       else if (carriedOs) own.os = carriedOs;
       carriedOs = own.os !== scope.os ? own.os : carriedOs;
       const phase = claims.some((c) => c.kind === 'activation') ? 'activation' : claims.some((c) => c.kind === 'install') ? 'install' : undefined;
@@ -122,7 +123,9 @@ class Extractor {
       previousPhase = phase;
 
       if (level === 'info' && claims.length === 0) return;
-      this.emit(sentence.text, claims, level, own, pos, unit, `${unit.path}/${blockIndex}/${k}`);
+      // A UI step ("Klik op OK") is an action; one whose claims constrain the result is state.
+      const form: Form = modality.uiAction && claims.every((c) => c.kind === 'method' || c.kind === 'os') ? 'action' : 'state';
+      this.emit(sentence.text, claims, level, own, pos, unit, `${unit.path}/${blockIndex}/${k}`, { form, trigger: modality.trigger });
     });
   }
 
@@ -132,10 +135,10 @@ class Extractor {
     if (commands.length === 0) return;
     const claims: Claim[] = [...commands, ...orderClaims(commands.flatMap((c) => c.msi))];
     if (commands.some((c) => /^reallysuppress$/i.test(c.properties.REBOOT ?? ''))) claims.push({ kind: 'restart', value: 'suppressed' });
-    this.emit(sample.text, claims, 'info', scope, sample.pos, unit, `${unit.path}/${blockIndex}/0`);
+    this.emit(sample.text, claims, 'info', scope, sample.pos, unit, `${unit.path}/${blockIndex}/0`, { form: 'state', trigger: undefined });
   }
 
-  private emit(quote: string, claims: Claim[], level: Level, scope: Scope, pos: SourcePos, unit: Unit, place: string): void {
+  private emit(quote: string, claims: Claim[], level: Level, scope: Scope, pos: SourcePos, unit: Unit, place: string, how: { form: Form; trigger: string | undefined }): void {
     const key = ID_KEY_ORDER.find((k) => claims.some((c) => c.kind === k)) ?? level;
     const base = `${this.prefix}/${unit.slug}/${key}`;
     const n = (this.ordinals.get(base) ?? 0) + 1;
@@ -146,6 +149,8 @@ class Extractor {
       locale: this.options.locale,
       section: unit.section,
       level,
+      ...(how.trigger ? { trigger: how.trigger } : {}),
+      form: how.form,
       scope: cleanScope(scope),
       claims,
       quote,

@@ -1,28 +1,86 @@
-import type { Level } from './types.js';
+import type { ClaimWords } from './claim-words.js';
 
 /**
- * Modal wording of one language. A pattern is a run of words ("mag niet"), where `…` allows up
- * to GAP words in between ("hoeft … niet") and a trailing `*` matches a word's stem
- * ("erforderlich*"). Patterns are matched on tokens, so matching is linear in the sentence.
+ * All the words of one language kblint reads: modal wording, the words that open subordinate
+ * clauses, and the claim vocabulary. Adding a language is one lexicon file (plus its tests).
+ *
+ * A pattern is a run of words ("mag niet"): `…` allows up to GAP words in between
+ * ("mag … niet"), a trailing `*` matches a word's stem ("erforderlich*"), `_` is any one word and
+ * a leading `^` anchors the pattern at the start of a main clause ("^ do not"). Patterns are
+ * matched on tokens, so matching is linear in the sentence.
  */
 export interface Lexicon {
   language: string;
+  modality: Modality;
+  clauses: ClauseWords;
+  /** UI verbs of a procedure step that does something on screen ("klik", "open", "typ"). */
+  actions: string[];
+  claims: ClaimWords;
+}
+
+export interface Modality {
+  /** A prohibition: "mag … niet", "must not", "^ do not". */
   mustNot: string[];
-  /** "is not needed": the opposite of a requirement, kept as level `may`. */
+  /** Advice against: "wordt afgeraden", "should not", "sollte … nicht". */
+  shouldNot: string[];
+  /** "Is not needed": the opposite of a requirement, kept as level `may` ("hoeft … niet", "muss … nicht"). */
   notNeeded: string[];
+  /**
+   * "Cannot": a prohibition only when addressed to the reader (second person) or said of an act
+   * (passive: "kan niet … worden geïnstalleerd"); otherwise a description of what software does.
+   */
+  cannot: string[];
   must: string[];
   should: string[];
   may: string[];
+  /** Negative imperatives at the start of a main clause ("No instale", "Installieren Sie … nicht"). */
+  prohibitive: RegExp[];
+  /** Second-person words and passive auxiliaries: what turns "cannot" into a prohibition. */
+  reader: string[];
+  passive: string[];
+  /** Negation words: a procedure step with one of them in its main clause is a prohibition. */
+  negators: string[];
+  /** Words after which a negation restricts a phrase, not the verb ("niet alleen", "nicht von Microsoft"). */
+  restrictors: string[];
+  /** Verbs whose imperative opens an instruction ("Installeer", "Klicken", "Instale"): the sentence is a `must`. */
+  imperatives: string[];
+  /** Instruction forms a word list cannot hold ("Geben Sie … ein", Dutch "geeft u … op", Italian infinitives). */
+  instructions: RegExp[];
+  /** Words that cannot open an imperative (articles, pronouns, prepositions): a procedure step opening with one describes. */
+  openers: string[];
+  /** "Probably": a hedged "cannot" is a consequence, not a prohibition. */
+  hedges: string[];
+  /** Others than the reader ("aanvaller", "attacker"): what they must or can do is a description. */
+  thirdParties: string[];
+  /** The language drops subject pronouns ("Puede utilizar …"): a clause-initial modal addresses the reader. */
+  proDrop: boolean;
+}
+
+export interface ClauseWords {
+  /** Open a subordinate clause wherever they stand: if, when, because, als, wenn, si, se. */
+  subordinators: string[];
+  /** Open a subordinate clause anywhere but as the sentence's first word ("die", "that": also demonstratives). */
+  relativizers: string[];
+  /** Open a subordinate clause only right after a comma (German "der", "die": also articles). */
+  afterComma: string[];
+  /** A chunk opening with one of these ("…, dan moet u") makes the chunk before it a condition ("Doet u dit toch, dan …"). */
+  then: string[];
+  /** Main-clause verbs whose complement states the content ("note that", "zorg ervoor dat"): it is read as main clause. */
+  transparent: string[];
 }
 
 const GAP = 8;
 
-type Word = { text: string; stem: boolean } | 'gap';
-type Compiled = Word[];
+type Word = { text: string; stem: boolean; any: boolean } | 'gap';
+interface Compiled {
+  words: Word[];
+  anchored: boolean;
+}
 
-type Outcome = Level | 'not-needed';
+export type Outcome = 'must-not' | 'should-not' | 'not-needed' | 'cannot' | 'must' | 'should' | 'may';
+/** Strongest first: when a main clause matches several, the first listed wins. */
+export const OUTCOMES: readonly Outcome[] = ['must-not', 'should-not', 'not-needed', 'cannot', 'must', 'should', 'may'];
 
-/** A pattern and the rank of its level (0 = must-not … 4 = may): the lowest rank found wins. */
 interface Entry {
   pattern: Compiled;
   rank: number;
@@ -30,44 +88,85 @@ interface Entry {
 
 export interface CompiledLexicon {
   language: string;
-  levels: [Outcome, Compiled[]][];
+  source: Lexicon;
   /** Patterns by their first word, so a sentence is scanned once, not once per pattern. */
   byFirstWord: Map<string, Entry[]>;
-  /** Patterns whose first word is a stem (`kein*`): few, tried on every token. */
+  /** Patterns whose first word is a stem (`kein*`) or any word: few, tried on every token. */
   byStem: Entry[];
+  reader: Set<string>;
+  passive: Set<string>;
+  negators: Set<string>;
+  restrictors: Set<string>;
+  imperatives: Set<string>;
+  openers: Set<string>;
+  hedges: Set<string>;
+  thirdParties: Set<string>;
+  subordinators: Set<string>;
+  relativizers: Set<string>;
+  /** First words of subordinators of several words. */
+  phraseStarts: Set<string>;
+  /** Words any of this language's modal patterns or imperatives starts with: a cheap test whether to read a sentence with it. */
+  cues: Set<string>;
+  afterComma: Set<string>;
+  then: Set<string>;
+  /** Transparent-verb patterns by their first word. */
+  transparent: Map<string, Entry[]>;
+  actions: Set<string>;
 }
 
-function compilePattern(p: string): Compiled {
-  return p
-    .toLowerCase()
-    .split(/\s+/)
-    .filter(Boolean)
-    .map((w): Word => (w === '…' || w === '...' ? 'gap' : { text: w.replace(/\*$/, ''), stem: w.endsWith('*') }));
+export function compilePattern(p: string): Compiled {
+  const parts = p.toLowerCase().split(/\s+/).filter(Boolean);
+  const anchored = parts[0] === '^';
+  return {
+    anchored,
+    words: parts
+      .slice(anchored ? 1 : 0)
+      .map((w): Word => (w === '…' || w === '...' ? 'gap' : { text: w.replace(/\*$/, ''), stem: w.endsWith('*'), any: w === '_' })),
+  };
+}
+
+function index(entries: Entry[]): { byFirstWord: Map<string, Entry[]>; byStem: Entry[] } {
+  const byFirstWord = new Map<string, Entry[]>();
+  const byStem: Entry[] = [];
+  for (const e of entries) {
+    const first = e.pattern.words[0];
+    if (!first || first === 'gap') continue;
+    if (first.stem || first.any) byStem.push(e);
+    else byFirstWord.set(first.text, [...(byFirstWord.get(first.text) ?? []), e]);
+  }
+  return { byFirstWord, byStem };
 }
 
 export function compileLexicon(lex: Lexicon): CompiledLexicon {
-  const levels: [Outcome, Compiled[]][] = [
-    ['must-not', lex.mustNot.map(compilePattern)],
-    ['not-needed', lex.notNeeded.map(compilePattern)],
-    ['must', lex.must.map(compilePattern)],
-    ['should', lex.should.map(compilePattern)],
-    ['may', lex.may.map(compilePattern)],
-  ];
-  const byFirstWord = new Map<string, Entry[]>();
-  const byStem: Entry[] = [];
-  levels.forEach(([, patterns], rank) => {
-    for (const pattern of patterns) {
-      const first = pattern[0];
-      if (!first || first === 'gap') continue;
-      if (first.stem) byStem.push({ pattern, rank });
-      else byFirstWord.set(first.text, [...(byFirstWord.get(first.text) ?? []), { pattern, rank }]);
-    }
-  });
+  const m = lex.modality;
+  const lists: Record<Outcome, string[]> = {
+    'must-not': m.mustNot, 'should-not': m.shouldNot, 'not-needed': m.notNeeded, cannot: m.cannot, must: m.must, should: m.should, may: m.may,
+  };
+  const entries = OUTCOMES.flatMap((o, rank) => lists[o].map((p) => ({ pattern: compilePattern(p), rank })));
+  const lower = (words: string[]) => new Set(words.map((w) => w.toLowerCase()));
   return {
     language: lex.language,
-    byFirstWord,
-    byStem,
-    levels,
+    source: lex,
+    ...index(entries),
+    reader: lower(m.reader),
+    passive: lower(m.passive),
+    negators: lower(m.negators),
+    restrictors: lower(m.restrictors),
+    imperatives: lower(m.imperatives),
+    openers: lower(m.openers),
+    hedges: lower(m.hedges),
+    thirdParties: lower(m.thirdParties),
+    subordinators: lower(lex.clauses.subordinators),
+    relativizers: lower(lex.clauses.relativizers),
+    afterComma: lower(lex.clauses.afterComma),
+    then: lower(lex.clauses.then),
+    phraseStarts: new Set(lex.clauses.subordinators.filter((w) => w.includes(' ')).map((w) => w.split(' ')[0]!.toLowerCase())),
+    cues: new Set([
+      ...OUTCOMES.flatMap((o) => lists[o]).map((p) => p.toLowerCase().replace(/^\^\s*/, '').split(/\s+/)[0]!.replace(/\*$/, '')),
+      ...lower(m.imperatives),
+    ]),
+    transparent: index(lex.clauses.transparent.map((p) => ({ pattern: compilePattern(p), rank: 0 }))).byFirstWord,
+    actions: lower(lex.actions),
   };
 }
 
@@ -77,43 +176,85 @@ export function tokenize(sentence: string): string[] {
   return sentence.toLowerCase().match(WORD) ?? [];
 }
 
-const WORD = /[0-9a-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff][0-9a-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff'’]*/g;
+export const WORD = /[0-9a-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff][0-9a-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff'’]*/g;
 
-function wordMatches(w: { text: string; stem: boolean }, token: string): boolean {
-  return w.stem ? token.startsWith(w.text) : token === w.text;
-}
-
-/** Does the pattern match from word `p` on at token `t`? Each gap spans at most GAP tokens: linear overall. */
-function matchFrom(pattern: Compiled, p: number, tokens: string[], t: number): boolean {
-  if (p === pattern.length) return true;
-  const w = pattern[p]!;
-  if (w === 'gap') {
-    const next = pattern[p + 1];
-    if (!next || next === 'gap') return true;
-    // The word after a gap is taken at its first occurrence within reach, never retried.
-    for (let k = t; k < Math.min(tokens.length, t + GAP + 1); k++) {
-      if (wordMatches(next, tokens[k]!)) return matchFrom(pattern, p + 2, tokens, k + 1);
-    }
-    return false;
-  }
-  return t < tokens.length && wordMatches(w, tokens[t]!) && matchFrom(pattern, p + 1, tokens, t + 1);
+function wordMatches(w: { text: string; stem: boolean; any: boolean }, token: string): boolean {
+  return w.any || (w.stem ? token.startsWith(w.text) : token === w.text);
 }
 
 /**
- * The level of a sentence: in the first lexicon that has any match, the strongest level matched
- * (must-not, then not-needed, must, should, may). One pass over the tokens per lexicon.
+ * Where a pattern matches from token `t` on, as the matched token indices (gaps as -1), or
+ * undefined. Only tokens `usable` allows take part. The word after a gap is taken at its first
+ * occurrence within GAP tokens and never retried, so the work per start token is bounded.
  */
-export function classifyTokens(tokens: string[], lexicons: CompiledLexicon[]): Outcome | undefined {
-  for (const lex of lexicons) {
-    let best = Infinity;
-    for (let i = 0; i < tokens.length && best > 0; i++) {
-      const token = tokens[i]!;
-      for (const e of lex.byFirstWord.get(token) ?? NONE) if (e.rank < best && matchFrom(e.pattern, 1, tokens, i + 1)) best = e.rank;
-      for (const e of lex.byStem) if (e.rank < best && token.startsWith((e.pattern[0] as { text: string }).text) && matchFrom(e.pattern, 1, tokens, i + 1)) best = e.rank;
+export function matchAt(pattern: Compiled, tokens: string[], t: number, usable: (i: number) => boolean): number[] | undefined {
+  const hit: number[] = [];
+  let p = 0;
+  let i = t;
+  while (p < pattern.words.length) {
+    const w = pattern.words[p]!;
+    if (w === 'gap') {
+      const next = pattern.words[p + 1];
+      if (!next || next === 'gap') return hit;
+      let found = -1;
+      for (let k = i; k < Math.min(tokens.length, i + GAP + 1); k++) {
+        if (usable(k) && wordMatches(next, tokens[k]!)) {
+          found = k;
+          break;
+        }
+      }
+      if (found < 0) return undefined;
+      hit.push(-1, found);
+      i = found + 1;
+      p += 2;
+      continue;
     }
-    if (best !== Infinity) return lex.levels[best]![0];
+    // Words of a run stand next to each other: the first must be usable, the rest may run on into
+    // a clause opener that is part of the phrase ("tiene que", "need to").
+    if (i >= tokens.length || !wordMatches(w, tokens[i]!) || (p === 0 && !usable(i))) return undefined;
+    hit.push(i);
+    i++;
+    p++;
   }
-  return undefined;
+  return hit;
+}
+
+export interface Match {
+  outcome: Outcome;
+  /** The matched words, gaps as `…`: "mag … niet". */
+  trigger: string;
+  /** Token indices of the matched words. */
+  at: number[];
+}
+
+/**
+ * The strongest modal wording among the usable tokens: one pass over the tokens.
+ * `clauseStart(i)` says whether token i opens a main clause (for `^` patterns).
+ */
+export function strongestMatch(
+  tokens: string[],
+  lex: CompiledLexicon,
+  usable: (i: number) => boolean,
+  clauseStart: (i: number) => boolean,
+): Match | undefined {
+  let best: { rank: number; hit: number[] } | undefined;
+  const tryEntry = (e: Entry, i: number) => {
+    if (best && e.rank >= best.rank) return;
+    if (e.pattern.anchored && !clauseStart(i)) return;
+    const hit = matchAt(e.pattern, tokens, i, usable);
+    if (hit) best = { rank: e.rank, hit };
+  };
+  for (let i = 0; i < tokens.length && (!best || best.rank > 0); i++) {
+    if (!usable(i)) continue;
+    for (const e of lex.byFirstWord.get(tokens[i]!) ?? NONE) tryEntry(e, i);
+    for (const e of lex.byStem) tryEntry(e, i);
+  }
+  if (!best) return undefined;
+  return { outcome: OUTCOMES[best.rank]!, trigger: triggerText(tokens, best.hit), at: best.hit.filter((i) => i >= 0) };
+}
+
+export function triggerText(tokens: string[], hit: number[]): string {
+  return hit.map((i) => (i < 0 ? '…' : tokens[i]!)).join(' ');
 }
 
 const NONE: Entry[] = [];

@@ -1,7 +1,10 @@
 import type { SourcePos } from '../parse/types.js';
 
-export type Level = 'must' | 'must-not' | 'should' | 'may' | 'info';
-export const LEVELS: readonly Level[] = ['must', 'must-not', 'should', 'may', 'info'];
+export type Level = 'must' | 'must-not' | 'should' | 'should-not' | 'may' | 'info';
+export const LEVELS: readonly Level[] = ['must', 'must-not', 'should', 'should-not', 'may', 'info'];
+
+/** A UI step of a procedure ("Klik op OK") is an `action`; what constrains the result is `state`. */
+export type Form = 'state' | 'action';
 
 export type Method = 'group-policy' | 'windows-update' | 'script' | 'sms' | 'download';
 export const METHODS: readonly Method[] = ['group-policy', 'windows-update', 'script', 'sms', 'download'];
@@ -22,7 +25,7 @@ export type Claim =
   | { kind: 'activation'; value: 'required' | 'local' | 'mentioned' }
   | { kind: 'network'; value: 'required' | 'not-required' }
   | { kind: 'port'; ports: number[]; protocol?: 'tcp' | 'udp'; peers: string[] }
-  | { kind: 'restart'; value: 'required' | 'suppressed' }
+  | { kind: 'restart'; value: 'required' | 'suppressed' | 'not-required' }
   | { kind: 'integrity'; value: 'verify' }
   | { kind: 'method'; values: Method[] }
   | { kind: 'order'; first: string; then: string }
@@ -47,6 +50,9 @@ export interface Requirement {
   locale: string;
   section: string;
   level: Level;
+  /** The words that decided the level, gaps as `…` ("mag … niet"); absent when nothing did. */
+  trigger?: string;
+  form: Form;
   scope: Scope;
   claims: Claim[];
   quote: string;

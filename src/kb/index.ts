@@ -4,3 +4,4 @@ export { diffKnowledgeBases, type KbDiff } from './diff.js';
 export { readKnowledgeBase, writeKnowledgeBase, serializeKnowledgeBase } from './io.js';
 export { validateKnowledgeBase } from './schema.js';
 export type * from './types.js';
+export { driftReport, claimKey, type DriftReport } from './drift.js';

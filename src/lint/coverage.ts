@@ -47,9 +47,9 @@ export interface CoverageFilter {
   level?: string[];
 }
 
-/** `form` until the extractor states it everywhere: a requirement is about state unless it says it is a step. */
+/** A requirement is about the rollout's state unless it says it is a step (a knowledge base from before `form` has none). */
 function formOf(req: Requirement): 'state' | 'action' {
-  return (req as Requirement & { form?: string }).form === 'action' ? 'action' : 'state';
+  return req.form === 'action' ? 'action' : 'state';
 }
 
 function localeMatches(locale: string, wanted: string): boolean {

@@ -67,14 +67,25 @@ function outOfScope(errors: ErrorObject[], facts: TargetFacts): string {
   return `out of scope: ${plainErrors([e], facts)[0]?.message ?? name}`;
 }
 
+/** `os.version`, with why it is unknown when an artifact says so: `os.version (row without a version)`. */
+function unknownFact(path: string, facts: TargetFacts): string {
+  const why = facts.unknown && Object.hasOwn(facts.unknown, path) ? facts.unknown[path] : undefined;
+  return why ? `${path} (${why})` : path;
+}
+
 /**
- * Whether `applies` failed only because facts it looks at are unknown (then the rule cannot say
- * whether the target is in scope: notchecked), and which. A known fact out of scope wins.
+ * Whether `applies` failed because facts it looks at are unknown (then the rule cannot say
+ * whether the target is in scope: notchecked), and which: when every failure is a missing fact,
+ * or a missing fact is one an artifact could not give (a CSV row without a version). Otherwise a
+ * known fact puts the target out of scope.
  */
 function unknownScope(rule: RuleInstance, facts: TargetFacts): string[] | undefined {
   const errors = rule.applies.errors ?? [];
-  if (errors.length === 0 || errors.some((e) => e.keyword !== 'required')) return undefined;
-  return errors.map((e) => [...pathOf(e.instancePath), (e.params as { missingProperty: string }).missingProperty].join('.'));
+  const missing = errors.filter((e) => e.keyword === 'required').map((e) => [...pathOf(e.instancePath), (e.params as { missingProperty: string }).missingProperty].join('.'));
+  const said = facts.unknown ? missing.filter((p) => Object.hasOwn(facts.unknown!, p)) : [];
+  if (said.length) return said.map((p) => unknownFact(p, facts));
+  if (errors.length === 0 || missing.length < errors.length) return undefined;
+  return missing.map((p) => unknownFact(p, facts));
 }
 
 /**
@@ -88,7 +99,13 @@ export function evaluateRule(rule: RuleInstance, facts: TargetFacts, withReason:
     return withReason ? { outcome: 'notapplicable', reason: outOfScope(rule.applies.errors ?? [], facts) } : { outcome: 'notapplicable' };
   }
   const unknown = rule.needs.find((p) => !has(facts, p));
-  if (unknown) return { outcome: 'notchecked', reason: `unknown: ${unknown.join('.')}` };
+  if (unknown) {
+    // An artifact may say why the fact is unknown (a firewall rule that depends on the program).
+    const path = unknown.join('.');
+    const key = facts.unknown && !Object.hasOwn(facts.unknown, path) && Object.hasOwn(facts.unknown, unknown[0]!) ? unknown[0]! : path;
+    const why = facts.unknown && Object.hasOwn(facts.unknown, key) ? facts.unknown[key] : undefined;
+    return { outcome: 'notchecked', reason: `unknown: ${path}${why ? ` (${why})` : ''}` };
+  }
   try {
     if (rule.check(facts)) return { outcome: 'pass' };
   } catch (e) {

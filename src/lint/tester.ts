@@ -26,6 +26,7 @@ function exampleRequirement(rule: LoadedRule): Requirement | undefined {
     locale: 'en',
     section: 'examples',
     level: stub.level ?? 'must',
+    form: 'state',
     scope: stub.scope ?? {},
     claims: stub.claims,
     quote: `(the requirement ${rule.spec.id}'s examples stand for)`,

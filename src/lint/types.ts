@@ -105,7 +105,7 @@ export type Outcome = 'pass' | 'fail' | 'notapplicable' | 'notchecked' | 'error'
 export interface OutcomeRecord {
   rule: string;
   /** The requirement of the rule instance (a rule has one instance per requirement it checks). */
-  requirement: string;
+  requirement?: string;
   target: string;
   group: string;
   outcome: Outcome;

@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import type { Blockquote, Code, List, ListItem as MdListItem, Nodes, Paragraph, Root, RootContent, Table } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
@@ -10,9 +9,12 @@ import { KblintError } from '../errors.js';
 import { calloutKindOfImage, calloutKindOfMarker, cleanLabel, DOCFX_MARKER } from './callout.js';
 import { parseFrontMatter } from './frontmatter.js';
 import { htmlCallout, htmlTableRows } from './html.js';
+import { stripComments } from './html-scan.js';
+import { checkMarkdownLimits, checkTreeDepth } from './limits.js';
 import { classifyLink } from './links.js';
 import { readMeta } from './meta.js';
-import { decodeSource } from './source.js';
+import { decodeSource, MAX_ARTICLE_BYTES } from './source.js';
+import { readInputFile } from '../util/files.js';
 import { htmlText, inlineText, normalizeText } from './text.js';
 import type {
   Block,
@@ -45,13 +47,7 @@ export function parseMarkdown(body: string): Root {
 }
 
 export async function parseFile(path: string, name = path): Promise<Document> {
-  let bytes: Uint8Array;
-  try {
-    bytes = await readFile(path);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new KblintError('unreadable', code === 'ENOENT' ? 'no such file' : `cannot read file (${code ?? String(e)})`, { file: name });
-  }
+  const bytes = await readInputFile(path, { what: 'a markdown article', display: name, maxBytes: MAX_ARTICLE_BYTES });
   return parseBytes(bytes, name);
 }
 
@@ -72,7 +68,9 @@ export function parseString(text: string, name: string): Document {
   const fm = parseFrontMatter(text, name);
   const diagnostics: Diagnostic[] = fm.warnings.map((w) => warning(name, w.line, 'front-matter', w.message));
   if (fm.line === undefined) diagnostics.push(warning(name, 1, 'no-front-matter', 'no front matter; title and asset id are unknown'));
+  checkMarkdownLimits(fm.body, name);
   const tree = parseMarkdown(fm.body);
+  checkTreeDepth(tree, name);
   const builder = new DocumentBuilder(name, fm.body, diagnostics);
   builder.readRoot(tree);
   const meta = readMeta(fm.data);
@@ -353,7 +351,7 @@ class DocumentBuilder {
     const end = node.position?.end.offset ?? 0;
     const opener = this.src.slice(start, start + 3);
     const form = opener === '```' || opener === '~~~' ? 'fenced' : 'indented';
-    if (form === 'fenced' && !/(```|~~~)[ \t]*$/.test(this.src.slice(start + 3, end))) {
+    if (form === 'fenced' && !endsWithFence(this.src.slice(start + 3, end))) {
       this.diagnostics.push({
         severity: 'warning',
         code: 'unclosed-fence',
@@ -396,7 +394,15 @@ function isCodeOnly(p: Paragraph): boolean {
   return code > 0;
 }
 
+/** Whether a code block's source ends with a closing fence (and blanks); a scan, never a backtracking regex. */
+function endsWithFence(src: string): boolean {
+  let end = src.length;
+  while (end > 0 && (src[end - 1] === ' ' || src[end - 1] === '\t')) end--;
+  const fence = src.slice(end - 3, end);
+  return end >= 3 && (fence === '```' || fence === '~~~');
+}
+
 function inlineTextOfHtml(html: string): string {
   // Comments and layout-only HTML (`<span id>`, `<br />`) carry no prose.
-  return htmlText(html.replace(/<!--[\s\S]*?-->/g, ''));
+  return htmlText(stripComments(html));
 }

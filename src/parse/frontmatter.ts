@@ -42,11 +42,15 @@ interface Located {
   closeLine: number; // 0-based
   lang: string;
   strayPrefix: string;
+  /** The character after a closing `---`, when there is one. */
+  straySuffix: string;
 }
 
 const OPENER = /^[ \t]*---([A-Za-z]*)[ \t]*$/;
 const GLUED_OPENER = /^(.*\S)---[ \t]*$/;
 const CLOSER = /^(---|\.\.\.)[ \t]*$/;
+/** A real article closes its front matter with `---` and one stray character after it. */
+const STRAY_CLOSER = /^---([^-\r\n])[ \t]*$/u;
 const KEY_LINE = /^[ \t]*[A-Za-z][\w.:-]*[ \t]*:/;
 
 function locate(lines: string[]): Located | undefined {
@@ -64,7 +68,10 @@ function locate(lines: string[]): Located | undefined {
       strayPrefix = glued[1] ?? '';
     }
     for (let j = i + 1; j < lines.length; j++) {
-      if (CLOSER.test(lines[j] ?? '')) return { openLine: i, closeLine: j, lang: open?.[1] ?? '', strayPrefix };
+      const line = lines[j] ?? '';
+      if (CLOSER.test(line)) return { openLine: i, closeLine: j, lang: open?.[1] ?? '', strayPrefix, straySuffix: '' };
+      const stray = STRAY_CLOSER.exec(line);
+      if (stray) return { openLine: i, closeLine: j, lang: open?.[1] ?? '', strayPrefix, straySuffix: stray[1]! };
     }
     throw new KblintError('unclosed-front-matter', `front matter opened here is never closed; expected a line '---'`, {
       line: i + 1,
@@ -91,6 +98,12 @@ export function parseFrontMatter(text: string, file: string): FrontMatterResult 
     warnings.push({
       line: found.openLine + 1,
       message: `text before the front matter is not part of the article: '${truncate(found.strayPrefix, 40)}'`,
+    });
+  }
+  if (found.straySuffix) {
+    warnings.push({
+      line: found.closeLine + 1,
+      message: `front matter is closed by '---' followed by a stray ${JSON.stringify(found.straySuffix)}; read as '---'`,
     });
   }
   const inner = lines.slice(found.openLine + 1, found.closeLine).join('\n');

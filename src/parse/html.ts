@@ -1,4 +1,5 @@
 import { calloutKindOfImage, cleanLabel } from './callout.js';
+import { elements, firstImageSource, lineCounter } from './html-scan.js';
 import { htmlText } from './text.js';
 import type { CalloutKind } from './types.js';
 
@@ -10,30 +11,20 @@ export interface HtmlCell {
   lineOffset: number;
 }
 
-const ROW = /<tr\b[^>]*>([\s\S]*?)<\/tr\s*>/gi;
-const CELL = /<(t[hd])\b[^>]*>([\s\S]*?)<\/t[hd]\s*>/gi;
-const IMG_SRC = /<img\b[^>]*\bsrc\s*=\s*["']?([^"'\s>]+)/i;
-
-function linesBefore(s: string, index: number): number {
-  let n = 0;
-  for (let i = s.indexOf('\n'); i !== -1 && i < index; i = s.indexOf('\n', i + 1)) n++;
-  return n;
-}
 
 /** The rows of every `<table>` in an HTML block, each a list of cells (nested tables flattened). */
 export function htmlTableRows(html: string): HtmlCell[][] {
   if (!/<table\b/i.test(html)) return [];
   const rows: HtmlCell[][] = [];
-  for (const row of html.matchAll(ROW)) {
+  const lineOf = lineCounter(html);
+  for (const row of elements(html, ['tr'])) {
     const cells: HtmlCell[] = [];
-    const rowStart = row.index ?? 0;
-    for (const cell of (row[1] ?? '').matchAll(CELL)) {
-      const inner = cell[2] ?? '';
+    for (const cell of elements(row.inner, ['th', 'td'])) {
       cells.push({
-        header: cell[1]!.toLowerCase() === 'th',
-        html: inner,
-        text: htmlText(inner),
-        lineOffset: linesBefore(html, rowStart + (cell.index ?? 0)),
+        header: cell.name === 'th',
+        html: cell.inner,
+        text: htmlText(cell.inner),
+        lineOffset: lineOf(row.index + cell.index),
       });
     }
     if (cells.length > 0) rows.push(cells);
@@ -52,7 +43,7 @@ export interface HtmlCallout {
 export function htmlCallout(rows: HtmlCell[][]): HtmlCallout | undefined {
   const head = rows[0]?.[0];
   if (!head || rows[0]!.length !== 1 || rows.some((r) => r.length !== 1)) return undefined;
-  const src = IMG_SRC.exec(head.html)?.[1];
+  const src = firstImageSource(head.html);
   const kind = src ? calloutKindOfImage(src) : undefined;
   if (!kind) return undefined;
   return { kind, label: cleanLabel(head.text), body: rows.slice(1).map((r) => r[0]!), lineOffset: head.lineOffset };

@@ -1,5 +1,9 @@
 import type { Nodes, PhrasingContent } from 'mdast';
 import { decodeString } from 'micromark-util-decode-string';
+import { replaceTags } from './html-scan.js';
+
+/** Tags that end a line of text: `<br>`, `</p>`, `</li>`, `</div>`, `</tr>`. */
+const BLOCK_END = /^<(br|\/p|\/li|\/div|\/tr)\b/i;
 
 /** Zero-width characters that the corpus carries inside words; they carry no meaning. */
 const ZERO_WIDTH = /[\u200b\u200c\u200d\u2060\ufeff]/g;
@@ -39,8 +43,6 @@ function collect(node: Nodes): string {
 
 /** Text inside a piece of raw HTML: tags dropped, `<br>`/block ends as spaces, references decoded. */
 export function htmlText(html: string): string {
-  const withoutTags = html
-    .replace(/<(br|\/p|\/li|\/div|\/tr)\b[^>]*>/gi, ' ')
-    .replace(/<[^>]*>/g, '');
+  const withoutTags = replaceTags(html, (tag) => (BLOCK_END.test(tag) ? ' ' : ''));
   return normalizeText(decodeString(withoutTags));
 }

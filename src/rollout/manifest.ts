@@ -1,13 +1,10 @@
-import { readFile } from 'node:fs/promises';
-import { basename, dirname, resolve } from 'node:path';
-import { displayPath } from '../util/files.js';
 import { Ajv, type ValidateFunction } from 'ajv';
 import { KblintError } from '../errors.js';
 import { packageJson } from '../util/json.js';
 import { assertValid } from '../util/schema-errors.js';
-import { loadYaml, MAX_CONFIG_BYTES, type YamlPath } from '../util/yaml.js';
-import { readArtifacts, type ArtifactOptions } from './artifacts.js';
+import { loadYaml, type YamlPath } from '../util/yaml.js';
 import { commandFacts } from './command-facts.js';
+import type { Template } from './facts.js';
 import type { Location, Rollout, RolloutMethod, Target, TargetFacts, Waiver } from './types.js';
 
 export interface GroupInput {
@@ -23,6 +20,8 @@ export interface GroupInput {
   inventory?: { file: string; ou?: string };
   gpo?: string;
   sms?: string;
+  /** The RMS-enabled applications (paths or file names) whose outbound connections the firewall is asked about. */
+  applications?: string[];
 }
 
 interface ManifestInput {
@@ -37,27 +36,21 @@ function validator(): ValidateFunction {
   return (validate ??= new Ajv({ allErrors: true, strict: false }).compile(packageJson('schema/rollout.schema.json')));
 }
 
-export async function readRolloutFile(path: string, name = path, options: ArtifactOptions = {}): Promise<Rollout> {
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(path);
-  } catch {
-    throw new KblintError('unreadable', 'no such file, or it cannot be read', { file: name });
-  }
-  if (bytes.length > MAX_CONFIG_BYTES) {
-    throw new KblintError('too-large', `file is ${(bytes.length / 1048576).toFixed(1)} MiB; a rollout manifest is expected to be under ${MAX_CONFIG_BYTES / 1048576} MiB`, { file: name });
-  }
-  const rollout = readRollout(bytes.toString('utf8').replace(/^\ufeff/, ''), name);
-  const todo = pendingOf(rollout);
-  if (todo) {
-    await readArtifacts(todo, dirname(path), options);
-    checkDuplicates(rollout.targets);
-  }
-  return rollout;
+/** A manifest read as data: its plain targets, the groups that refer to artifacts, and how to locate keys. */
+export interface Manifest {
+  rollout: Rollout;
+  /** Groups whose computers or facts come from artifacts (`gpo`, `sms`, `inventory`), still to be read. */
+  deferred: Deferred[];
+  loc: (p: YamlPath) => Location;
 }
 
-/** A rollout manifest (YAML or JSON) → targets with the location of every fact. */
-export function readRollout(text: string, file: string): Rollout {
+export interface Deferred {
+  group: GroupInput;
+  at: YamlPath;
+}
+
+/** A rollout manifest (YAML or JSON) → targets with the location of every fact; groups with artifacts are returned to be read. */
+export function parseManifest(text: string, file: string): Manifest {
   const yaml = loadYaml(text, file);
   const value = yaml.value;
   assertValid(validator(), yaml, file, 'invalid-rollout');
@@ -67,34 +60,18 @@ export function readRollout(text: string, file: string): Rollout {
   const deferred: Deferred[] = [];
   input.groups.forEach((group, g) => {
     if (group.inventory || group.gpo || group.sms) deferred.push({ group, at: ['groups', g] });
-    else targets.push(...groupTargets(group, ['groups', g], loc));
+    else for (const t of groupTargets(group, ['groups', g], loc)) targets.push(t);
   });
-  return finish({ file, clusters: { ...input.clusters }, targets, waivers: (input.waivers ?? []).map((w, i) => ({ ...w, location: loc(['waivers', i]) })), ...(input.name ? { name: input.name } : {}) }, deferred, loc);
+  const rollout: Rollout = { file, clusters: { ...input.clusters }, targets, waivers: (input.waivers ?? []).map((w, i) => ({ ...w, location: loc(['waivers', i]) })), ...(input.name ? { name: input.name } : {}) };
+  return { rollout, deferred, loc };
 }
 
-export interface Deferred {
-  group: GroupInput;
-  at: YamlPath;
-}
-
-/** A manifest whose groups refer to artifacts: what is left to read, and how to locate manifest keys. */
-export interface PendingRollout {
-  rollout: Rollout;
-  deferred: Deferred[];
-  loc: (p: YamlPath) => Location;
-}
-
-const pending = new WeakMap<Rollout, PendingRollout>();
-
-function finish(rollout: Rollout, deferred: Deferred[], loc: (p: YamlPath) => Location): Rollout {
-  if (deferred.length) pending.set(rollout, { rollout, deferred, loc });
-  else checkDuplicates(rollout.targets);
+/** A manifest that refers to no artifacts → its rollout (use `readRolloutFile` for one that does). */
+export function readRollout(text: string, file: string): Rollout {
+  const { rollout, deferred, loc } = parseManifest(text, file);
+  if (deferred.length) throw new KblintError('needs-artifacts', 'this manifest refers to artifacts (gpo, sms, inventory); they are read relative to its file', loc(deferred[0]!.at));
+  checkDuplicates(rollout.targets);
   return rollout;
-}
-
-/** Groups of a manifest read by `readRollout` that still need their artifacts read. */
-export function pendingOf(rollout: Rollout): PendingRollout | undefined {
-  return pending.get(rollout);
 }
 
 export function checkDuplicates(targets: Target[]): void {
@@ -108,11 +85,6 @@ export function checkDuplicates(targets: Target[]): void {
 
 function osVersion(version: string): number {
   return Number(/^\d+\.\d+/.exec(version)![0]);
-}
-
-export interface Template {
-  facts: TargetFacts;
-  sources: Record<string, Location>;
 }
 
 export function groupTemplate(group: GroupInput, at: YamlPath, loc: (p: YamlPath) => Location): Template {
@@ -169,19 +141,3 @@ function groupTargets(group: GroupInput, at: YamlPath, loc: (p: YamlPath) => Loc
   });
 }
 
-/**
- * A rollout from artifacts alone (`kblint check <gpo-dir>` or `kblint check inventory.csv --gpo dir`):
- * one group named after the GPO folder or the inventory, facts from the artifacts only.
- */
-export async function rolloutFromArtifacts(sources: { gpo?: string; inventory?: string }, options: ArtifactOptions = {}): Promise<Rollout> {
-  const anchor = sources.gpo ?? sources.inventory!;
-  const cwd = options.cwd ?? process.cwd();
-  const group: GroupInput = { name: basename(anchor).replace(/\.[^.]*$/, '') || 'rollout' };
-  if (sources.gpo) group.gpo = resolve(cwd, sources.gpo);
-  if (sources.inventory) group.inventory = { file: resolve(cwd, sources.inventory) };
-  const file = displayPath(resolve(cwd, anchor), cwd);
-  const rollout: Rollout = { file, clusters: {}, targets: [], waivers: [] };
-  await readArtifacts({ rollout, deferred: [{ group, at: [] }], loc: () => ({ file, line: 1, column: 1 }) }, cwd, options);
-  checkDuplicates(rollout.targets);
-  return rollout;
-}

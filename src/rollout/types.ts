@@ -33,6 +33,11 @@ export interface TargetFacts {
     rebootSuppressed: boolean;
   };
   network?: { root?: { ports: number[] }; licensing?: { ports: number[] } };
+  /**
+   * Why a fact is unknown, by dotted path (`network.root`), where an artifact says why (a firewall
+   * rule that depends on the program, an inventory row without a version): the `notchecked` reason.
+   */
+  unknown?: Record<string, string>;
 }
 
 export interface Target {
@@ -58,4 +63,6 @@ export interface Rollout {
   clusters: { root?: string; licensing?: string };
   targets: Target[];
   waivers: Waiver[];
+  /** What was read but is doubtful or left out (a row without a version), each with its place. */
+  warnings?: { message: string; location: Location }[];
 }

@@ -12,7 +12,7 @@ describe('stable ids', () => {
   const before = extract(seed);
 
   it('do not change when an unrelated paragraph is added', () => {
-    const edited = seed.replace('**Windows Update gebruiken**', 'Een nieuwe alinea die u moet lezen.\n\n**Windows Update gebruiken**');
+    const edited = seed.replace('**Windows Update gebruiken**', 'U moet deze nieuwe alinea lezen.\n\n**Windows Update gebruiken**');
     const after = extract(edited);
     const ids = new Map(after.map((r) => [r.hash, r.id]));
     for (const r of before) expect(ids.get(r.hash)).toBe(r.id);

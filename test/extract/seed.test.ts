@@ -73,6 +73,7 @@ describe('what the seed must yield', () => {
   });
 
   it('gives every requirement a unique id', () => {
+    expect(reqs).toHaveLength(20);
     expect(new Set(reqs.map((r) => r.id)).size).toBe(reqs.length);
   });
 });

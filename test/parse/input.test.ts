@@ -107,7 +107,7 @@ describe('bad input gets a clear error', () => {
   });
 
   it('reports a missing file by name', async () => {
-    await expect(parseFile('/nonexistent/x.md', 'x.md')).rejects.toMatchObject({ code: 'unreadable', message: 'no such file' });
+    await expect(parseFile('/nonexistent/x.md', 'x.md')).rejects.toMatchObject({ code: 'unreadable', message: 'no such file; expected a markdown article' });
   });
 
   it('parses a pathological line in linear time', () => {

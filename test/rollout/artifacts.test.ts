@@ -102,7 +102,7 @@ describe('a rollout read from an AD export and a GPO backup', () => {
   it('names a missing artifact at its manifest key, exit 2', () => {
     const dir = mkdtempSync(join(tmpdir(), 'kblint-gpo-'));
     writeFileSync(join(dir, 'r.yaml'), 'groups:\n  - name: g\n    gpo: nowhere\n');
-    expect(kblint(['check', 'r.yaml'], dir)).toMatchObject({ code: 2, err: "kblint check: r.yaml:3:10: gpo: no such folder 'nowhere' (relative to the manifest)\n" });
+    expect(kblint(['check', 'r.yaml'], dir)).toMatchObject({ code: 2, err: "kblint check: r.yaml:3:10: gpo: no such file or folder 'nowhere' (relative to the manifest)\n" });
     writeFileSync(join(dir, 'r.yaml'), 'groups:\n  - name: g\n    inventory: { file: none.csv }\n');
     expect(kblint(['check', 'r.yaml'], dir)).toMatchObject({ code: 2, err: "kblint check: r.yaml:3:24: inventory: no such file 'none.csv' (relative to the manifest)\n" });
   });

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { KblintError } from '../../src/errors.js';
-import { readRollout, readRolloutFile } from '../../src/rollout/manifest.js';
+import { readRolloutFile } from '../../src/rollout/load.js';
+import { readRollout } from '../../src/rollout/manifest.js';
 
 const fail = (text: string): string => {
   try {
@@ -42,8 +43,21 @@ describe('rollout manifest errors, with position and in plain words', () => {
   it('refuses a 100 MB manifest before parsing it', async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'kblint-big-')), 'big.yaml');
     writeFileSync(file, Buffer.alloc(100 * 1024 * 1024, 0x20));
-    await expect(readRolloutFile(file, 'big.yaml')).rejects.toMatchObject({ code: 'too-large', message: 'file is 100.0 MiB; a rollout manifest is expected to be under 16 MiB' });
+    await expect(readRolloutFile(file, 'big.yaml')).rejects.toMatchObject({ code: 'too-large', message: '104857600 bytes is over the 16777216-byte limit for a rollout manifest (YAML or JSON)' });
   });
+
+  it('loads a manifest of 130,000 computers (a sequence that overflowed the stack)', () => {
+    const text = `groups:\n  - name: fleet\n    method: group-policy\n    computers:\n${Array.from({ length: 130000 }, (_, i) => `      - PC${i}\n`).join('')}`;
+    const rollout = readRollout(text, 'r.yaml');
+    expect(rollout.targets).toHaveLength(130000);
+    expect(rollout.targets[129999]).toMatchObject({ name: 'PC129999', location: { line: 130004, column: 9 } });
+  }, 120_000);
+
+  it('checks duplicate keys in linear time (the yaml library compares every pair: 40,000 keys took 150 s)', () => {
+    const keys = Array.from({ length: 40000 }, (_, i) => `  k${i}: 1\n`).join('');
+    expect(fail(`${GROUP}    description: x\nextra:\n${keys}`)).toMatch(/^r\.yaml:\d+:\d+: .*unknown key/);
+    expect(fail(`extra:\n${keys}  k7: 2\n${GROUP}`)).toBe('r.yaml:40002:3: not valid YAML: Map keys must be unique');
+  }, 60_000);
 
   it('reports a missing file by name', async () => {
     await expect(readRolloutFile('/nonexistent/r.yaml', 'r.yaml')).rejects.toMatchObject({ code: 'unreadable', file: 'r.yaml' });

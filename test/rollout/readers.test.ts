@@ -76,7 +76,10 @@ describe('Registry.pol', () => {
   it('decides outbound reach from the profile default and the rules', () => {
     const policy = firewallPolicy(parseRegistryPol(pol, 'r.pol'))!;
     expect(policy.rules[0]).toMatchObject({ action: 'allow', direction: 'out', protocol: 6, remotePorts: [[443, 443]], remoteAddresses: ['10.0.0.5'], name: 'RMS' });
-    expect(outboundTcp(policy, 443)).toMatchObject({ reachable: true, because: { value: '{R1}' } });
+    // The allow rule is limited to 10.0.0.5: whether it reaches depends on the cluster's address.
+    expect(outboundTcp(policy, 443)).toMatchObject({ verdict: 'unknown', reachable: false, because: { value: '{R1}' } });
+    expect(outboundTcp(policy, { port: 443, address: '10.0.0.5' })).toMatchObject({ verdict: 'reachable', because: { value: '{R1}' } });
+    expect(outboundTcp(policy, { port: 443, address: '10.0.0.6' })).toMatchObject({ verdict: 'blocked', because: { value: 'DefaultOutboundAction' } });
     expect(outboundTcp(policy, 80)).toMatchObject({ reachable: false, because: { value: 'DefaultOutboundAction' } });
     expect(firewallPolicy(parseRegistryPol(writeRegistryPol([]), 'r.pol'))).toBeUndefined();
   });
@@ -200,6 +203,7 @@ describe('SMS package definitions', () => {
   it('reads the programs in the order Programs lists them', () => {
     expect(parseSmsPackage(pdf, 'rms.sms')).toEqual({
       name: 'RMS',
+      version: '2.0',
       programs: [
         { name: 'Install', commandLine: 'msiexec /i MsDrmClient.msi /qn', line: 9, adminRights: true, adminLine: 10 },
         { name: 'Activate', commandLine: 'activate.cmd', line: 13 },
@@ -209,7 +213,7 @@ describe('SMS package definitions', () => {
 
   it.each([
     ['no [Package Definition]', '[PDF]\r\nVersion=2.0\r\n', 'rms.sms:1: no [Package Definition] section; expected an SMS package definition file'],
-    ['a listed program without its section', pdf.replace('[Activate]', '[Other]'), "rms.sms:6: program 'Activate' is listed in Programs but has no [Activate] section"],
+    ['a listed program without its section', pdf.replace('[Activate]', '[Other]'), "rms.sms:6: 'Activate' is listed in Programs but has no [Activate] section"],
     ['a program without CommandLine', pdf.replace('CommandLine=activate.cmd', 'Comment=x'), 'rms.sms:12: [Activate] has no CommandLine'],
   ])('refuses %s', (_, text, message) => {
     expect(errorOf(() => parseSmsPackage(text, 'rms.sms'))).toBe(message);

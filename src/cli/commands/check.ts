@@ -1,9 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { stat } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { lint, LOCALES, readWaiverFile, SEVERITIES, type Locale, type Severity } from '../../lint/index.js';
 import { FORMATTERS } from '../../report/index.js';
-import { readRolloutFile, rolloutFromArtifacts } from '../../rollout/manifest.js';
+import { readRolloutInput } from '../../rollout/load.js';
 import { writeFileAtomic } from '../../util/atomic.js';
 import { displayPath } from '../../util/files.js';
 import { kbOptions, loadKnowledgeBase } from '../kb-source.js';
@@ -42,6 +41,7 @@ export const checkCommand: Command = {
     gpo: { type: 'string' },
     'guide-url': { type: 'string' },
     inventory: { type: 'string' },
+    'artifact-root': { type: 'string', multiple: true },
     today: { type: 'string' },
   },
   help: {
@@ -54,6 +54,7 @@ export const checkCommand: Command = {
     inventory: 'an AD inventory CSV to take computers from (with a GPO folder as the argument)',
     'guide-url': 'where the guidance pages are, for links from an HTML report (default: site/<locale>/)',
     today: 'the date waivers expire against, YYYY-MM-DD (default: today)',
+    'artifact-root': "a folder outside the manifest's repository that its gpo:, sms: and inventory: may name (repeatable)",
   },
   async run({ positionals, options, io }) {
     if (positionals.length !== 1) throw usageError('check needs one rollout manifest, GPO backup folder or inventory CSV: kblint check rollout.yaml');
@@ -68,17 +69,17 @@ export const checkCommand: Command = {
 
     const kb = await loadKnowledgeBase(options, io);
     const { compiled, stale } = await compiledRules(options, io, kb);
-    const manifest = resolve(io.cwd, positionals[0]!);
     // The firewall in a GPO backup is asked about the ports the documentation names.
     const ports = [...new Set(kb.requirements.flatMap((r) => r.claims.flatMap((c) => (c.kind === 'port' ? c.ports : []))))].sort((a, b) => a - b);
-    const artifacts = { ports, cwd: io.cwd };
-    const isDir = (await stat(manifest).catch(() => undefined))?.isDirectory() ?? false;
-    const inventory = typeof options.inventory === 'string' ? options.inventory : /\.csv$/i.test(manifest) ? positionals[0] : undefined;
-    const gpo = typeof options.gpo === 'string' ? options.gpo : isDir ? positionals[0] : undefined;
-    const rollout =
-      isDir || /\.csv$/i.test(manifest)
-        ? await rolloutFromArtifacts({ ...(gpo ? { gpo } : {}), ...(inventory ? { inventory } : {}) }, artifacts)
-        : await readRolloutFile(manifest, displayPath(manifest, io.cwd), artifacts);
+    const roots = Array.isArray(options['artifact-root']) ? options['artifact-root'] : [];
+    const rollout = await readRolloutInput(positionals[0]!, {
+      ports,
+      cwd: io.cwd,
+      artifactRoots: roots,
+      ...(typeof options.gpo === 'string' ? { gpo: options.gpo } : {}),
+      ...(typeof options.inventory === 'string' ? { inventory: options.inventory } : {}),
+    });
+    for (const w of rollout.warnings ?? []) io.err(`kblint check: warning: ${w.location.file}:${w.location.line}: ${w.message}\n`);
     const waiverPath = typeof options.waivers === 'string' ? resolve(io.cwd, options.waivers) : resolve(io.cwd, '.kblintignore.yaml');
     if (typeof options.waivers === 'string' || existsSync(waiverPath)) {
       rollout.waivers.push(...(await readWaiverFile(waiverPath, displayPath(waiverPath, io.cwd))));

@@ -1,10 +1,82 @@
 import type { Lexicon } from '../lexicon.js';
 
+/** Dutch. */
 export const nl: Lexicon = {
   language: 'nl',
-  mustNot: ['mag niet', 'mogen niet', 'mag geen', 'mogen geen', 'kan niet langer', 'kunnen niet langer', 'niet meer mogelijk', 'moet niet', 'moeten niet', 'nooit'],
-  notNeeded: ['hoeft … niet', 'hoeft … geen', 'hoeven … niet', 'hoeven … geen', 'geen … nodig', 'niet nodig', 'niet vereist', 'geen … vereist', 'niet noodzakelijk'],
-  must: ['moet', 'moeten', 'dient … te', 'dienen … te', 'vereist', 'vereisen', 'is vereist', 'noodzakelijk', 'verplicht', 'nodig'],
-  should: ['aanbevolen', 'aangeraden', 'raden … aan', 'zou … moeten', 'zouden … moeten', 'verdient de voorkeur'],
-  may: ['kan', 'kunt', 'kunnen', 'mag', 'mogen', 'optioneel'],
+  modality: {
+    mustNot: [
+      'mag … niet', 'mogen … niet', 'mag … geen', 'mogen … geen', 'mag … nooit', 'mogen … nooit',
+      'moet … niet', 'moeten … niet', 'moet … geen', 'moeten … geen', 'moet … nooit', 'moeten … nooit',
+      'dient … niet', 'dienen … niet', 'dient … geen', 'dienen … geen', 'niet toegestaan', 'is … verboden',
+    ],
+    shouldNot: [
+      'beter … niet', 'beter … geen', 'afgeraden', 'raden … af', 'raadt … af', 'zou … niet', 'zouden … niet', 'zou … geen', 'zouden … geen',
+      'niet aanbevolen', 'niet aan te raden', 'geen aanrader',
+    ],
+    notNeeded: [
+      'hoeft … niet', 'hoeft … geen', 'hoeven … niet', 'hoeven … geen', 'geen … nodig', 'niet nodig', 'niet vereist', 'geen … vereist',
+      'niet … noodzakelijk', 'niet verplicht', 'niet … nodig', 'niet … vereist',
+    ],
+    cannot: ['kan … niet', 'kunnen … niet', 'kunt … niet', 'kan … geen', 'kunnen … geen', 'kunt … geen', 'niet mogelijk', 'niet meer mogelijk'],
+    must: ['moet', 'moeten', 'dient … te', 'dienen … te', 'vereist', 'vereisen', 'noodzakelijk', 'verplicht', 'nodig', 'zorg … dat', 'zorg … voor', 'zorgen … dat'],
+    should: ['wordt … aanbevolen', 'worden … aanbevolen', 'is … aanbevolen', 'aanbevolen om', 'aanbevolen dat', 'wordt … aangeraden', 'worden … aangeraden', 'aangeraden om', 'het beste', 'doet … er goed aan', 'raden … aan', 'raadt … aan', 'zou … moeten', 'zouden … moeten', 'verdient de voorkeur', 'is het raadzaam', 'raadzaam'],
+    may: ['kan', 'kunt', 'kunnen', 'mag', 'mogen', 'optioneel'],
+    // "Installeer de client niet op …", "Gebruik geen …": an imperative verb and a negation.
+    prohibitive: [/^(?:installeer|gebruik|verwijder|wijzig|start|sluit|configureer|schakel|voer|plaats|geef|kies|selecteer|sla|verplaats|deel|maak|pas)\s(?:\S+\s){0,8}?(?:niet|geen|nooit)\b/],
+    reader: ['u', 'je', 'jij', 'uw'],
+    passive: ['worden', 'wordt', 'werd', 'werden'],
+    negators: ['niet', 'geen', 'nooit'],
+    restrictors: ['alleen', 'enkel', 'van', 'meer', 'altijd', 'per', 'zo'],
+    imperatives: [
+      'installeer', 'gebruik', 'klik', 'dubbelklik', 'geef', 'meld', 'sluit', 'typ', 'zorg', 'open', 'selecteer', 'kies', 'voer', 'start', 'stop', 'ga', 'wijs',
+      'vouw', 'schakel', 'controleer', 'configureer', 'maak', 'verwijder', 'wijzig', 'voeg', 'sla', 'kopieer', 'plaats', 'stel', 'richt', 'test', 'download',
+      'blader', 'druk', 'vink', 'activeer', 'deactiveer', 'implementeer', 'distribueer', 'verplaats', 'hernoem', 'zoek', 'bevestig', 'beperk', 'bewaar',
+      'registreer', 'exporteer', 'importeer', 'onderteken', 'wacht', 'herstart', 'vernieuw', 'verifieer', 'noteer', 'beveilig', 'bezoek', 'maak', 'wijs', 'ken', 'houd', 'bekijk',
+    ],
+    // Dutch instructions in the present tense, verb first: "(Als …,) geeft u een account op".
+    instructions: [/^(?!(?:hebt|heeft|bent|is|wilt|wordt|kunt|moet|mag|zult|ziet|vindt|leest|krijgt|ontvangt|weet|hoeft)\s)[a-zà-ü]+t\su\b/],
+    openers: ['de', 'het', 'een', 'deze', 'dit', 'die', 'dat', 'hij', 'zij', 'ze', 'wij', 'we', 'er', 'elke', 'alle', 'sommige', 'hier'],
+    hedges: ['waarschijnlijk', 'misschien', 'wellicht'],
+    thirdParties: ['aanvaller', 'aanvallers', 'kwaadwillende'],
+    proDrop: false,
+  },
+  clauses: {
+    subordinators: ['als', 'wanneer', 'indien', 'omdat', 'doordat', 'zodat', 'tenzij', 'voordat', 'nadat', 'terwijl', 'hoewel', 'zodra', 'totdat', 'om'],
+    relativizers: ['die', 'dat', 'wat', 'welke', 'wie', 'waar', 'hoe', 'waarbij', 'waardoor', 'waarmee', 'waarin', 'waarop', 'waarvoor', 'waarna'],
+    then: ['dan'],
+    afterComma: [],
+    transparent: ['zorg … dat', 'zorg … voor dat', 'let … op dat', 'houd … rekening … mee dat', 'controleer … of', 'houd er rekening mee dat'],
+  },
+  actions: [
+      'klik', 'dubbelklik', 'open', 'typ', 'ga', 'wijs', 'vouw', 'sluit', 'druk', 'blader', 'sleep', 'schakel', 'vink', 'voer', 'kies', 'selecteer', 'klikt',
+  ],
+  claims: {
+    admin: ['beheerdersrechten', 'beheerdersbevoegdheden', 'beheerdersmachtiging', 'systeembeheerder', 'lokale beheerder', 'administratorrechten', 'groep administrators', 'beheerdersaccount'],
+    negators: ['geen', 'niet', 'zonder'],
+    coordinators: ['en', 'maar', 'dus'],
+    builtin: ['onderdeel van (?:het )?[^.]{0,40}besturingssysteem', 'maakt deel uit van', 'ingebouwd in', 'geïntegreerd in'],
+    install: ['geïnstalleerd', 'geiïnstalleerd', 'installe', 'installatie'],
+    separately: ['afzonderlijk', 'apart'],
+    startupScript: ['opstartscript'],
+    activation: ['activer', 'geactiveerd', 'activering', 'activatie'],
+    local: ['lokaal', 'lokale'],
+    network: ['netwerkverbinding', 'netwerktoegang'],
+    portWords: ['poort', 'poorten'],
+    portReference: ['deze poorten', 'die poorten'],
+    rootCluster: ['basiscluster', 'basis-', 'certificeringscluster'],
+    licensingCluster: ['licentiecluster', 'licentie-'],
+    restart: ['opnieuw opstarten', 'opnieuw (?:wordt|worden) opgestart', 'opnieuw op te starten', 'herstart'],
+    restartTiming: ['bij het opnieuw opstarten', 'tijdens het opnieuw opstarten', 'bij elke herstart'],
+    integrity: ['integriteit', 'digitale handtekening', 'hash'],
+    methods: {
+      'group-policy': ['groeps?beleid', 'gpo\\b'],
+      'windows-update': ['windows update', 'microsoft update'],
+      script: ['script'],
+      sms: ['\\bsms\\b', 'systems management server', 'configuration manager'],
+      download: ['downloaden', 'download'],
+    },
+    osBefore: ['vóór', 'eerder dan', 'ouder dan', 'voorafgaand aan'],
+    osFrom: ['vanaf', 'beginnend met'],
+    osAndLater: ['en later', 'of later', 'en hoger', 'of hoger', 'en nieuwer', 'of nieuwer'],
+  },
 };

@@ -1,13 +1,16 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { XMLParser } from 'fast-xml-parser';
 import { KblintError } from '../../errors.js';
+import { readInputFile } from '../../util/files.js';
 import { firewallPolicy, type FirewallPolicy } from './firewall.js';
-import { iniSection, iniValue, parseIni } from './ini.js';
+import { parse as parseCsv } from 'csv-parse/sync';
+import { iniSection, parseIni, type IniSection } from './ini.js';
+import { decodeAnyText } from './inventory.js';
 import { parseRegistryPol, type PolEntry } from './registry-pol.js';
-import { scanScript, type ScriptScan } from './script.js';
-import { decodeWindowsText } from './text.js';
+import { scanScript, scriptLanguage, type ScriptScan } from './script.js';
+import { decodeWindowsText, snippet } from './text.js';
 import { windowsUpdatePolicy, type WindowsUpdatePolicy } from './windows-update.js';
+import { lineIndex, parseXml } from './xml.js';
 
 export interface GpoScript {
   side: 'computer' | 'user';
@@ -32,20 +35,38 @@ export interface GpoPackage {
   line: number;
 }
 
+/** A client-side extension's settings in gpreport.xml (`Extension xsi:type=…`), counted. */
+export interface GpoExtension {
+  side: 'computer' | 'user';
+  type: string;
+  settings: number;
+}
+
 export interface GpoBackup {
   dir: string;
   packages: GpoPackage[];
+  /** The display name (gpreport.xml `Name`, Backup.xml `DisplayName` or bkupInfo.xml `GPODisplayName`). */
   name?: string;
-  /** Where the GPO is linked (gpreport.xml `LinksTo/SOMPath`), e.g. `contoso.com/Finance`. */
-  links: string[];
+  /** The file that names it, for findings about the GPO as a whole. */
+  nameFile?: string;
+  /** Where the GPO is linked (gpreport.xml `LinksTo/SOMPath`), e.g. `contoso.com/Finance`; undefined without a report. */
+  links?: string[];
+  extensions: GpoExtension[];
   scripts: GpoScript[];
   registry: { computer?: { file: string; entries: PolEntry[] }; user?: { file: string; entries: PolEntry[] } };
   firewall?: { file: string; policy: FirewallPolicy };
   windowsUpdate?: { file: string; policy: WindowsUpdatePolicy };
+  /** `Machine/microsoft/windows nt/SecEdit/GptTmpl.inf`: the security template, by section. */
+  securityTemplate?: { file: string; sections: IniSection[] };
+  /** `Machine/microsoft/windows nt/Audit/audit.csv`: the advanced audit policy rows (`auditpol /backup`). */
+  auditPolicy?: { file: string; rows: Record<string, string>[] };
 }
 
+/** Reads a file's bytes (bounded, never a folder, FIFO or device), each path at most once per run. */
+export type FileSource = (path: string, what: string) => Promise<Buffer>;
+
 /** A child of `dir` by name, in any case (backups come from Windows). */
-async function child(dir: string, name: string): Promise<string | undefined> {
+export async function child(dir: string, name: string): Promise<string | undefined> {
   try {
     const hit = (await readdir(dir)).find((e) => e.toLowerCase() === name.toLowerCase());
     return hit === undefined ? undefined : join(dir, hit);
@@ -54,7 +75,7 @@ async function child(dir: string, name: string): Promise<string | undefined> {
   }
 }
 
-async function path(dir: string, ...names: string[]): Promise<string | undefined> {
+export async function path(dir: string, ...names: string[]): Promise<string | undefined> {
   let at: string | undefined = dir;
   for (const n of names) {
     if (!at) return undefined;
@@ -63,20 +84,9 @@ async function path(dir: string, ...names: string[]): Promise<string | undefined
   return at;
 }
 
-/** XML of a GPO backup as data: a DOCTYPE (entity expansion) is refused, never processed. */
-export function readXml(bytes: Uint8Array, file: string): Record<string, unknown> {
-  const text = decodeWindowsText(bytes, file);
-  const doctype = /<!DOCTYPE/i.exec(text);
-  if (doctype) {
-    const line = text.slice(0, doctype.index).split('\n').length;
-    throw new KblintError('xml-doctype', 'XML with a DOCTYPE is refused (entity expansion); GPO reports have none', { file, line });
-  }
-  const parser = new XMLParser({ ignoreAttributes: false, removeNSPrefix: true, processEntities: false, isArray: (name) => ['LinksTo', 'Extension', 'MsiApplication'].includes(name) });
-  try {
-    return parser.parse(text) as Record<string, unknown>;
-  } catch (e) {
-    throw new KblintError('bad-xml', `not well-formed XML: ${(e as Error).message}`, { file });
-  }
+/** XML of a GPO backup as data (well-formedness checked, DOCTYPE refused): kept for callers of the old name. */
+export function readXml(bytes: Uint8Array, file: string, root?: string | string[]): Record<string, unknown> {
+  return parseXml(decodeWindowsText(bytes, file), file, root);
 }
 
 const SIDES = [
@@ -84,52 +94,99 @@ const SIDES = [
   ['User', 'user', ['Logon', 'Logoff']],
 ] as const;
 
-/** Read a GPMC backup folder (`{GUID}/` with Backup.xml, gpreport.xml, DomainSysvol/GPO/…). */
-export async function readGpoBackup(dir: string, display: (p: string) => string = (p) => p): Promise<GpoBackup> {
-  const gpo: GpoBackup = { dir, packages: [], links: [], scripts: [], registry: {} };
+/**
+ * Where a GPO's policy files are: `DomainSysvol/GPO` in a GPMC or `Backup-GPO` backup, `GPO` in
+ * an LGPO.exe export without DomainSysvol, or the folder itself for a local Group Policy folder
+ * (`…\System32\GroupPolicy` with `Machine/` and `User/`).
+ */
+export async function policyFolder(dir: string): Promise<string | undefined> {
+  const sysvol = await path(dir, 'DomainSysvol', 'GPO');
+  if (sysvol) return sysvol;
+  for (const base of [await path(dir, 'GPO'), dir]) {
+    if (!base) continue;
+    for (const side of ['Machine', 'User']) {
+      const sideDir = await path(base, side);
+      if (sideDir && ((await path(sideDir, 'registry.pol')) || (await path(sideDir, 'Scripts')))) return base;
+    }
+  }
+  return undefined;
+}
+
+/** Whether a folder holds one GPO (a report, a backup description or policy files). */
+export async function isGpoFolder(dir: string): Promise<boolean> {
+  for (const name of ['gpreport.xml', 'Backup.xml', 'bkupInfo.xml']) if (await path(dir, name)) return true;
+  return (await policyFolder(dir)) !== undefined;
+}
+
+/**
+ * Read one GPO: a GPMC backup folder (`{GUID}/` with Backup.xml, bkupInfo.xml, gpreport.xml,
+ * DomainSysvol/GPO/…), an LGPO export (`GPO/Machine/registry.pol`) or a local policy folder.
+ */
+export async function readGpoBackup(dir: string, display: (p: string) => string = (p) => p, read: FileSource = (p, what) => readInputFile(p, { what, display: display(p) })): Promise<GpoBackup> {
+  const gpo: GpoBackup = { dir, packages: [], extensions: [], scripts: [], registry: {} };
   const report = await path(dir, 'gpreport.xml');
   if (report) {
-    const xml = readXml(await readFile(report), display(report));
-    const root = (xml.GPO ?? {}) as Record<string, unknown>;
-    if (typeof root.Name === 'string') gpo.name = root.Name;
+    const text = decodeWindowsText(await read(report, 'a gpreport.xml file'), display(report));
+    const xml = parseXml(text, display(report), 'GPO');
+    const root = (xml.GPO as Record<string, unknown>[])[0] ?? {};
+    if (typeof root.Name === 'string') {
+      gpo.name = root.Name;
+      gpo.nameFile = display(report);
+    }
+    gpo.links = [];
     for (const link of (root.LinksTo ?? []) as Record<string, unknown>[]) if (typeof link.SOMPath === 'string') gpo.links.push(link.SOMPath);
-    gpo.packages = softwarePackages(root, display(report), decodeWindowsText(await readFile(report), display(report)));
+    readExtensions(root, gpo, display(report), text);
   }
-  const backup = await path(dir, 'Backup.xml');
-  if (backup && !gpo.name) {
-    const xml = readXml(await readFile(backup), display(backup));
-    const name = findText(xml, 'DisplayName');
-    if (name) gpo.name = name;
+  for (const [file, key] of [['Backup.xml', 'DisplayName'], ['bkupInfo.xml', 'GPODisplayName']] as const) {
+    const at = await path(dir, file);
+    if (!at) continue;
+    const xml = readXml(await read(at, `a ${file} file`), display(at), file === 'Backup.xml' ? 'GroupPolicyBackupScheme' : 'BackupInst');
+    const name = findText(xml, key);
+    if (name && !gpo.name) {
+      gpo.name = name;
+      gpo.nameFile = display(at);
+    }
   }
-  const gpoDir = await path(dir, 'DomainSysvol', 'GPO');
-  if (!gpoDir && !report) throw new KblintError('not-a-gpo', 'not a GPO backup: no gpreport.xml and no DomainSysvol/GPO folder', { file: display(dir) });
+  const gpoDir = await policyFolder(dir);
+  if (!gpoDir && !report) {
+    throw new KblintError('not-a-gpo', 'not a GPO backup: no gpreport.xml and no DomainSysvol/GPO, GPO/Machine or Machine folder with policy files', { file: display(dir) });
+  }
+  // A script that several ini entries run is read and scanned once.
+  const bodies = new Map<string, Promise<GpoScript['body']>>();
   for (const [folder, side, phases] of SIDES) {
     const sideDir = gpoDir ? await path(gpoDir, folder) : undefined;
     if (!sideDir) continue;
     const pol = await path(sideDir, 'registry.pol');
     if (pol) {
-      const entries = parseRegistryPol(await readFile(pol), display(pol));
+      const entries = parseRegistryPol(await read(pol, 'a Registry.pol file'), display(pol));
       gpo.registry[side] = { file: display(pol), entries };
-      if (side === 'computer') {
-        const policy = firewallPolicy(entries);
-        if (policy) gpo.firewall = { file: display(pol), policy };
-        const wu = windowsUpdatePolicy(entries);
-        if (wu) gpo.windowsUpdate = { file: display(pol), policy: wu };
-      }
+      if (side === 'computer') policyFacts(gpo, entries, display(pol));
     }
+    if (side === 'computer') await readSecurityFiles(gpo, sideDir, display, read);
     for (const iniName of ['scripts.ini', 'psscripts.ini']) {
       const ini = await path(sideDir, 'Scripts', iniName);
       if (!ini) continue;
-      const sections = parseIni(decodeWindowsText(await readFile(ini), display(ini)), display(ini));
+      const sections = parseIni(decodeWindowsText(await read(ini, `a ${iniName} file`), display(ini)), display(ini));
       for (const phase of phases) {
-        const section = iniSection(sections, phase);
+        // Keys by name, so a long ini is read in one pass rather than searched per entry.
+        const values = new Map((iniSection(sections, phase)?.values ?? []).map((v) => [v.key.toLowerCase(), v]));
         for (let i = 0; ; i++) {
-          const cmd = iniValue(section, `${i}CmdLine`);
+          const cmd = values.get(`${i}cmdline`);
           if (!cmd) break;
-          const script: GpoScript = { side, phase, command: cmd.value, parameters: iniValue(section, `${i}Parameters`)?.value ?? '', ini: display(ini), line: cmd.line };
-          const body = await path(sideDir, 'Scripts', phase, cmd.value.split(/[\\/]/).pop() ?? '');
-          if (body && !/[\\/]/.test(cmd.value)) {
-            script.body = { file: display(body), scan: scanScript(decodeWindowsText(await readFile(body), display(body))) };
+          const script: GpoScript = { side, phase, command: cmd.value, parameters: values.get(`${i}parameters`)?.value ?? '', ini: display(ini), line: cmd.line };
+          const name = cmd.value.split(/[\\/]/).pop() ?? '';
+          const body = /[\\/]/.test(cmd.value) ? undefined : await path(sideDir, 'Scripts', phase, name);
+          if (body) {
+            let scanned = bodies.get(body.toLowerCase());
+            if (!scanned) {
+              scanned = (async () => {
+                const file = display(body);
+                return { file, scan: scanScript(decodeWindowsText(await read(body, 'a script file'), file), scriptLanguage(name), file) };
+              })();
+              bodies.set(body.toLowerCase(), scanned);
+            }
+            const found = await scanned;
+            if (found) script.body = found;
           }
           gpo.scripts.push(script);
         }
@@ -139,40 +196,67 @@ export async function readGpoBackup(dir: string, display: (p: string) => string 
   return gpo;
 }
 
+/** The security template and advanced audit policy of the computer side: read whole, so nothing in a backup goes unread. */
+async function readSecurityFiles(gpo: GpoBackup, machine: string, display: (p: string) => string, read: FileSource): Promise<void> {
+  const inf = await path(machine, 'microsoft', 'windows nt', 'SecEdit', 'GptTmpl.inf');
+  if (inf) gpo.securityTemplate = { file: display(inf), sections: parseIni(decodeWindowsText(await read(inf, 'a GptTmpl.inf file'), display(inf)), display(inf)) };
+  const audit = await path(machine, 'microsoft', 'windows nt', 'Audit', 'audit.csv');
+  if (audit) {
+    const file = display(audit);
+    const { text } = decodeAnyText(await read(audit, 'an audit.csv file'), file);
+    try {
+      gpo.auditPolicy = { file, rows: parseCsv(text, { columns: true, skip_empty_lines: true, trim: true, bom: true }) as Record<string, string>[] };
+    } catch (e) {
+      const err = e as { message: string; lines?: number };
+      throw new KblintError('bad-csv', snippet(err.message.replace(/ on line \d+/, ''), 200), { file, ...(err.lines ? { line: err.lines } : {}) });
+    }
+  }
+}
+
+/** The firewall and Windows Update policy in a computer-side set of registry settings. */
+export function policyFacts(gpo: Pick<GpoBackup, 'firewall' | 'windowsUpdate'>, entries: PolEntry[], file: string): void {
+  const policy = firewallPolicy(entries);
+  if (policy) gpo.firewall = { file, policy };
+  const wu = windowsUpdatePolicy(entries);
+  if (wu) gpo.windowsUpdate = { file, policy: wu };
+}
+
 const asArray = <T>(v: T | T[] | undefined): T[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
 
-/** `MsiApplication` entries of the Software Installation extension, each with its line in the report. */
-function softwarePackages(root: Record<string, unknown>, report: string, text: string): GpoPackage[] {
-  const packages: GpoPackage[] = [];
+/** Each extension's settings counted, and the `MsiApplication` entries of Software Installation with their lines. */
+function readExtensions(root: Record<string, unknown>, gpo: GpoBackup, report: string, text: string): void {
+  const lineOf = lineIndex(text);
+  let searchFrom = 0;
   for (const [sideKey, side] of [['Computer', 'computer'], ['User', 'user']] as const) {
     const sideNode = root[sideKey] as Record<string, unknown> | undefined;
     for (const data of asArray(sideNode?.ExtensionData as Record<string, unknown> | Record<string, unknown>[] | undefined)) {
       for (const ext of asArray(data.Extension as Record<string, unknown>[] | undefined)) {
-        if (!String(ext['@_type'] ?? '').endsWith('SoftwareInstallationSettings')) continue;
+        const type = String(ext['@_type'] ?? '').replace(/^.*:/, '');
+        const settings = Object.entries(ext)
+          .filter(([k]) => !k.startsWith('@_') && k !== 'Blocked')
+          .reduce((n, [, v]) => n + (Array.isArray(v) ? v.length : 1), 0);
+        gpo.extensions.push({ side, type, settings });
+        if (type !== 'SoftwareInstallationSettings') continue;
         for (const app of asArray(ext.MsiApplication as Record<string, unknown> | Record<string, unknown>[] | undefined)) {
           const path = String(app.Path ?? '');
-          const at = path ? text.indexOf(path) : -1;
-          packages.push({
-            side,
-            name: String(app.Name ?? ''),
-            path,
-            deployment: String(app.DeploymentType ?? ''),
-            report,
-            line: at === -1 ? 1 : text.slice(0, at).split('\n').length,
-          });
+          const at = path ? text.indexOf(path, searchFrom) : -1;
+          if (at !== -1) searchFrom = at + path.length;
+          gpo.packages.push({ side, name: String(app.Name ?? ''), path, deployment: String(app.DeploymentType ?? ''), report, line: at === -1 ? 1 : lineOf(at) });
         }
       }
     }
   }
-  return packages;
 }
 
 function findText(node: unknown, key: string): string | undefined {
-  if (!node || typeof node !== 'object') return undefined;
-  for (const [k, v] of Object.entries(node as Record<string, unknown>)) {
-    if (k === key && typeof v === 'string') return v;
-    const found = findText(v, key);
-    if (found) return found;
+  const stack: unknown[] = [node];
+  while (stack.length) {
+    const n = stack.pop();
+    if (!n || typeof n !== 'object') continue;
+    for (const [k, v] of Object.entries(n as Record<string, unknown>)) {
+      if (k === key && typeof v === 'string') return v;
+      if (v && typeof v === 'object') stack.push(v);
+    }
   }
   return undefined;
 }

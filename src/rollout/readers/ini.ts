@@ -1,4 +1,5 @@
 import { KblintError } from '../../errors.js';
+import { snippet } from './text.js';
 
 export interface IniValue {
   key: string;
@@ -25,8 +26,8 @@ export function parseIni(text: string, file: string): IniSection[] {
     }
     const eq = line.indexOf('=');
     const section = sections[sections.length - 1];
-    if (!section) throw new KblintError('bad-ini', `'${line.slice(0, 40)}' stands before any [section]; expected a section header such as [Startup]`, { file, line: i + 1 });
-    if (eq <= 0) throw new KblintError('bad-ini', `expected key=value; got '${line.slice(0, 40)}'`, { file, line: i + 1 });
+    if (!section) throw new KblintError('bad-ini', `'${snippet(line)}' stands before any [section]; expected a section header such as [Startup]`, { file, line: i + 1 });
+    if (eq <= 0) throw new KblintError('bad-ini', `expected key=value; got '${snippet(line)}'`, { file, line: i + 1 });
     section.values.push({ key: line.slice(0, eq).trim(), value: line.slice(eq + 1).trim(), line: i + 1 });
   });
   if (sections.length === 0) throw new KblintError('bad-ini', 'no [section] in the file; expected e.g. [Startup] or [Logon]', { file, line: 1 });

@@ -1,0 +1,247 @@
+import { matchAt, strongestMatch, WORD, type CompiledLexicon, type Match } from './lexicon.js';
+import type { Level } from './types.js';
+
+/**
+ * The level of a sentence, decided from its main clause: parentheses and quoted labels are set
+ * aside, then each comma-separated chunk is read word by word; a subordinator ("als", "if",
+ * "wenn", "si") opens a subordinate clause that runs to the chunk's end, and what is left is the
+ * main clause. Its modal wording, negation and addressee decide the level. Linear in the sentence.
+ */
+export interface SentenceModality {
+  level: Level;
+  /** The words that decided the level ("mag … niet"); absent for `info`. */
+  trigger?: string;
+  /** The main clause says something is not needed ("hoeft … niet"). */
+  notNeeded: boolean;
+  /** The main clause opens with a UI verb ("Klik", "Open"). */
+  uiAction: boolean;
+}
+
+export interface Clauses {
+  tokens: string[];
+  /** Whether each token belongs to the main clause. */
+  main: boolean[];
+  /** Whether each token is the first main-clause token of its chunk. */
+  start: boolean[];
+  /** An if/when/because clause stands in the sentence: what the main clause says holds under a condition. */
+  conditioned: boolean;
+}
+
+/** Text inside (…), […] and quotation marks replaced by spaces: labels and asides, not the sentence's claim. */
+export function setAside(raw: string): string {
+  // Addresses are no words of the sentence ("go.microsoft.com").
+  const text = raw.includes('://') || raw.includes('www.') ? raw.replace(URL, (u) => ' '.repeat(u.length)) : raw;
+  if (!ASIDE.test(text)) return text;
+  const out = text.split('');
+  const open: number[] = [];
+  let quote = -1;
+  const CLOSE: Record<string, string> = { '“': '”', '„': '“', '«': '»', '"': '"' };
+  let quoteClose = '';
+  for (let i = 0; i < out.length; i++) {
+    const c = out[i]!;
+    if (quote >= 0) {
+      if (c === quoteClose || (quoteClose === '“' && c === '”')) {
+        for (let k = quote; k <= i; k++) out[k] = ' ';
+        quote = -1;
+      }
+      continue;
+    }
+    if (c === '(' || c === '[') open.push(i);
+    else if ((c === ')' || c === ']') && open.length > 0) {
+      const from = open.pop()!;
+      if (open.length === 0) for (let k = from; k <= i; k++) out[k] = ' ';
+    } else if (open.length === 0 && c in CLOSE) {
+      quote = i;
+      quoteClose = CLOSE[c]!;
+    }
+  }
+  return out.join('');
+}
+
+const ASIDE = /[([“„«"]/;
+const URL = /(?:https?:\/\/|www\.)[^\s)\]]+/g;
+const TOKEN = new RegExp(`${WORD.source}|[,;:]`, 'g');
+
+/** A sentence's words (asides set aside) and which of them follow a comma, semicolon or colon. */
+export interface Chunks {
+  tokens: string[];
+  chunkStart: boolean[];
+}
+
+export function chunks(text: string): Chunks {
+  const tokens: string[] = [];
+  const chunkStart: boolean[] = [];
+  let pendingBreak = true;
+  for (const t of setAside(text).toLowerCase().match(TOKEN) ?? []) {
+    if (t === ',' || t === ';' || t === ':') {
+      pendingBreak = true;
+      continue;
+    }
+    tokens.push(t);
+    chunkStart.push(pendingBreak);
+    pendingBreak = false;
+  }
+  return { tokens, chunkStart };
+}
+
+/** Which words of a sentence form its main clause, by one lexicon's clause words. */
+export function mainClause(words: Chunks, lex: CompiledLexicon): Clauses {
+  const { tokens, chunkStart } = words;
+  // Subordinators that a transparent verb governs ("zorg ervoor dat") keep its complement in the main clause.
+  const kept = new Set<number>();
+  for (let i = 0; i < tokens.length; i++) {
+    for (const e of lex.transparent.get(tokens[i]!) ?? []) {
+      const hit = matchAt(e.pattern, tokens, i, () => true);
+      if (hit) for (const k of hit) if (k >= 0) kept.add(k);
+    }
+  }
+  // "Doet u dit toch, dan …": the chunk before a chunk opening with "dan" is a condition.
+  const condition = new Set<number>();
+  for (let i = 1, chunkFirst = 0; i < tokens.length; i++) {
+    if (!chunkStart[i]) continue;
+    if (lex.then.has(tokens[i]!)) for (let k = chunkFirst; k < i; k++) condition.add(k);
+    chunkFirst = i;
+  }
+  const main: boolean[] = new Array<boolean>(tokens.length).fill(false);
+  const start: boolean[] = new Array<boolean>(tokens.length).fill(false);
+  let sub = false;
+  let conditioned = false;
+  let chunk = -1;
+  let chunkHasMain = false;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (chunkStart[i]) {
+      chunk++;
+      sub = false;
+      chunkHasMain = false;
+      if (chunk > 0 && lex.afterComma.has(t)) sub = true;
+    }
+    if (!sub && !kept.has(i)) {
+      if (lex.subordinators.has(t)) sub = conditioned = true;
+      else if (i > 0 && lex.relativizers.has(t)) sub = true;
+      else if (lex.phraseStarts.has(t)) {
+        // Subordinators of several words: "so that", "antes de que".
+        if (i + 1 < tokens.length && lex.subordinators.has(`${t} ${tokens[i + 1]}`)) sub = conditioned = true;
+        else if (i + 2 < tokens.length && lex.subordinators.has(`${t} ${tokens[i + 1]} ${tokens[i + 2]}`)) sub = conditioned = true;
+      }
+    }
+    if (condition.has(i)) {
+      conditioned = true;
+      continue;
+    }
+    main[i] = !sub;
+    if (!sub && !chunkHasMain) {
+      start[i] = true;
+      chunkHasMain = true;
+    }
+  }
+  return { tokens, main, start, conditioned };
+}
+
+/** A negative imperative at the start of a main chunk ("No instale …"), tried on its first words only. */
+function prohibitive(c: Clauses, lex: CompiledLexicon): string | undefined {
+  if (lex.source.modality.prohibitive.length === 0) return undefined;
+  for (let i = 0; i < c.tokens.length; i++) {
+    if (!c.start[i]) continue;
+    const words: string[] = [];
+    for (let k = i; k < c.tokens.length && words.length < 16 && c.main[k]; k++) words.push(c.tokens[k]!);
+    const text = words.join(' ');
+    for (const re of lex.source.modality.prohibitive) {
+      const m = re.exec(text);
+      if (m) {
+        const hit = m[0].split(' ');
+        return hit.length > 2 ? `${hit[0]} … ${hit[hit.length - 1]}` : m[0];
+      }
+    }
+  }
+  return undefined;
+}
+
+const result = (level: Level, trigger: string | undefined, uiAction: boolean, notNeeded = false): SentenceModality =>
+  trigger ? { level, trigger, notNeeded, uiAction } : { level, notNeeded, uiAction };
+
+/** An instruction: the first main-clause word is an imperative ("Installeer", "Instale") or an instruction form matches. */
+function imperative(c: Clauses, lex: CompiledLexicon): string | undefined {
+  for (let i = 0; i < c.tokens.length; i++) {
+    if (!c.start[i]) continue;
+    // "Wanneer …, start de client …": a verb followed by its subject is a statement (verb second), not an imperative.
+    if (lex.imperatives.has(c.tokens[i]!) && (i === 0 || !lex.openers.has(c.tokens[i + 1] ?? ''))) return c.tokens[i]!;
+    const words: string[] = [];
+    for (let k = i; k < c.tokens.length && words.length < 6 && c.main[k]; k++) words.push(c.tokens[k]!);
+    const text = words.join(' ');
+    for (const re of lex.source.modality.instructions) {
+      const m = re.exec(text);
+      if (m) return m[0];
+    }
+  }
+  return undefined;
+}
+
+const mainHas = (c: Clauses, words: Set<string>) => c.tokens.some((t, i) => c.main[i] && words.has(t));
+
+/**
+ * The level of one sentence read with a document's lexicons (its own language first, then
+ * English): the first lexicon whose main clause has modal wording or an imperative decides.
+ */
+export function sentenceModality(text: string, lexicons: CompiledLexicon[], isStep: boolean): SentenceModality {
+  // A question asks; it requires nothing.
+  if (/\?\s*["'”»)*]*\s*$/.test(text)) return result('info', undefined, false);
+  const first = lexicons[0];
+  if (!first) return result('info', undefined, false);
+  const words = chunks(text);
+  const own = mainClause(words, first);
+  const at = own.start.indexOf(true);
+  const uiAction = at >= 0 && lexicons.some((lex) => lex.actions.has(own.tokens[at]!));
+  // A bare label ("Vereist", "Required"), such as a table header cell, is no sentence.
+  if (!isStep && own.tokens.length <= 2 && !/[.!]\s*$/.test(text)) return result('info', undefined, uiAction);
+  for (const lex of lexicons) {
+    // Another language is consulted only when one of its words occurs at all.
+    if (lex !== first && !words.tokens.some((t) => lex.cues.has(t))) continue;
+    const c = lex === first ? own : mainClause(words, lex);
+    const forbidden = prohibitive(c, lex);
+    if (forbidden) return result('must-not', forbidden, uiAction);
+    const verb = imperative(c, lex);
+    const m = strongestMatch(c.tokens, lex, (i) => c.main[i]!, (i) => c.start[i]!);
+    const modal = m ? decide(m, c, lex) : undefined;
+    if (verb && (!modal || modal.level === 'may' || modal.level === 'info')) {
+      // "Download of open geen bestanden …": an imperative with a negation in its main clause forbids.
+      const k = c.tokens.findIndex((t, i) => c.main[i] && lex.negators.has(t) && !lex.restrictors.has(c.tokens[i + 1] ?? ''));
+      return k >= 0 ? result('must-not', `${verb} … ${c.tokens[k]}`, uiAction) : result('must', `${verb} (imperative)`, uiAction);
+    }
+    if (modal) return { ...modal, uiAction };
+  }
+  if (isStep) {
+    // A procedure step is an instruction unless it opens like a description ("De client controleert …").
+    if (at >= 0 && first.openers.has(own.tokens[at]!)) return result('info', undefined, uiAction);
+    const k = own.tokens.findIndex((t, i) => own.main[i] && first.negators.has(t));
+    if (k >= 0) return result('must-not', `${own.tokens[k]} (procedure step)`, uiAction);
+    return result('must', 'procedure step', uiAction);
+  }
+  return result('info', undefined, uiAction);
+}
+
+/** Is the main clause addressed to the reader: "u", "you", "Sie", a passive, or (pro-drop) a clause-initial modal? */
+function addressed(m: Match, c: Clauses, lex: CompiledLexicon): boolean {
+  if (mainHas(c, lex.reader) || mainHas(c, lex.passive)) return true;
+  return lex.source.modality.proDrop && c.start[m.at[0]!] === true;
+}
+
+function decide(m: Match, c: Clauses, lex: CompiledLexicon): SentenceModality {
+  const describes = mainHas(c, lex.thirdParties);
+  switch (m.outcome) {
+    case 'not-needed':
+      return result('may', m.trigger, false, true);
+    case 'cannot':
+      // "You cannot use X for Y", "kan niet … worden geïnstalleerd": a prohibition; "the client cannot connect": a description.
+      // Under a condition ("Als deze fout zich voordoet, kunt u … niet") it is a consequence.
+      return !describes && !c.conditioned && !mainHas(c, lex.hedges) && addressed(m, c, lex) ? result('must-not', m.trigger, false) : result('info', undefined, false);
+    case 'may':
+      // "U kunt …", "kan … worden geïnstalleerd": an option for the reader; "de server kan …": what software does.
+      return !describes && addressed(m, c, lex) ? result('may', m.trigger, false) : result('info', undefined, false);
+    case 'must':
+    case 'should':
+      return describes ? result('info', undefined, false) : result(m.outcome, m.trigger, false);
+    default:
+      return result(m.outcome, m.trigger, false);
+  }
+}

@@ -1,0 +1,173 @@
+/**
+ * The commands and report formats run in this process, so that coverage and Stryker see them
+ * (the end-to-end tests in test/lint/check.test.ts and test/cli/cli.test.ts run the built CLI in
+ * a child process, which neither can look into).
+ */
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { run } from '../../src/cli/main.js';
+import type { LintResult } from '../../src/lint/types.js';
+import { buildKnowledgeBase } from '../../src/kb/index.js';
+import { compileRules, loadRules } from '../../src/lint/index.js';
+import { PROJECT } from '../shared.js';
+
+// The rules active on the bundled article (a selector rule that matches nothing there is inactive)
+// and their instances (one per requirement a rule selects): the totals follow the rule set.
+const seed = compileRules(await loadRules(), (await buildKnowledgeBase([`${PROJECT}content`], { cwd: PROJECT })).kb);
+const RULE_COUNT = seed.compiled.length;
+const INSTANCES = seed.compiled.reduce((n, r) => n + r.instances.length, 0);
+
+const tmp = () => mkdtempSync(join(tmpdir(), 'kblint-inproc-'));
+
+async function kblint(args: string[], cwd = PROJECT) {
+  let out = '';
+  let err = '';
+  const code = await run(args, { out: (s) => void (out += s), err: (s) => void (err += s), isTTY: false, cwd });
+  return { code, out, err };
+}
+const TODAY = ['--today', '2026-11-24'];
+const check = (format: string, extra: string[] = [], file = 'examples/violating.yaml') => kblint(['check', file, '--format', format, ...TODAY, ...extra]);
+const QUOTE = 'Dit vereist echter wel dat de gebruiker die de RMS-client installeert over lokale beheerdersrechten op de computer moet beschikken.';
+
+describe('check, in process, per format', () => {
+  it('stylish: findings by file with fix and source, then the totals', async () => {
+    const r = await check('stylish');
+    expect(r.code).toBe(1);
+    const lines = r.out.trimEnd().split('\n');
+    expect(lines[0]).toBe('examples/violating.yaml');
+    expect(lines).toContain(
+      '  29:30  error  SAL-001 gets the RMS client through Windows Update, but the installing user is not a local administrator.  windows-update-needs-local-admin',
+    );
+    expect(lines).toContain(`      source: content/nl-nl/18113913.md:26 "${QUOTE}"`);
+    expect(lines.slice(-2)).toEqual([
+      '✖ 21 problems (20 errors, 1 warning)',
+      `7 targets × ${INSTANCES} rules: 9 pass, 22 fail, 50 notapplicable, 3 notchecked, 0 error; 1 suppressed by waivers`,
+    ]);
+    const clean = await check('stylish', [], 'examples/compliant.yaml');
+    expect(clean.code).toBe(0);
+    expect(clean.out.split('\n')[0]).toBe('✔ 0 problems (0 errors, 0 warnings)');
+  });
+
+  it('stylish in Dutch', async () => {
+    const r = await check('stylish', ['--locale', 'nl']);
+    expect(r.out).toContain('SAL-001 krijgt de RMS-client via Windows Update, maar de gebruiker die installeert is geen lokale beheerder.');
+    expect(r.out).toContain(`      bron: content/nl-nl/18113913.md:26 "${QUOTE}"`);
+    expect(r.out).toContain('✖ 21 bevindingen (20 errors, 1 warning)');
+  });
+
+  it('json: every finding, outcome and waiver', async () => {
+    const r = await check('json');
+    expect(r.code).toBe(1);
+    const result = JSON.parse(r.out) as LintResult;
+    expect(result.summary).toEqual({ pass: 9, fail: 22, notapplicable: 50, notchecked: 3, error: 0, targets: 7, rules: INSTANCES, suppressed: 1 });
+    expect(result.outcomes).toHaveLength(result.summary.targets * INSTANCES);
+    expect(result.findings.filter((f) => f.suppressed).map((f) => [f.rule, f.target])).toEqual([['pre-vista-needs-client', 'lab-2000']]);
+  });
+
+  it('github: one escaped workflow command per open finding', async () => {
+    const lines = (await check('github')).out.trimEnd().split('\n');
+    expect(lines).toHaveLength(21);
+    expect(lines[10]).toBe(
+      `::error file=examples/violating.yaml,line=29,col=30,title=kblint windows-update-needs-local-admin::SAL-001 gets the RMS client through Windows Update, but the installing user is not a local administrator. (content/nl-nl/18113913.md:26: "${QUOTE}")`,
+    );
+    expect(lines.filter((l) => l.startsWith('::warning '))).toHaveLength(1);
+  });
+
+  it('junit: one testsuite per rule, a waived finding skipped', async () => {
+    const xml = (await check('junit')).out;
+    expect(xml).toMatch(/^<\?xml version="1\.0" encoding="UTF-8"\?>\n<testsuites name="kblint" tests="34" failures="21">\n/);
+    expect(xml.match(/<testsuite /g)).toHaveLength(RULE_COUNT);
+    expect(xml).toContain('<testsuite name="windows-update-needs-local-admin" tests="3" failures="3" errors="0" skipped="0">');
+    expect(xml).toContain('<testsuite name="pre-vista-needs-client" tests="6" failures="0" errors="0" skipped="1">');
+    expect(xml).toContain('<skipped message="waived: Isolated lab, no protected content; decommissioned in Q1. (until 2099-03-31)"/>');
+  });
+
+  it('html: dates and counts in the page language', async () => {
+    const nl = (await check('html', ['--locale', 'nl'])).out;
+    expect(nl).toMatch(/^<!doctype html><html lang="nl">/);
+    expect(nl).toContain('Gemaakt op 24 november 2026.');
+    expect(nl).toContain('7 computers, 21 bevindingen, 1 uitgezonderd.');
+    expect((await check('html')).out).toContain('Generated on November 24, 2026.');
+  });
+
+  it('sarif: rules, results and the waiver as a suppression', async () => {
+    const log = JSON.parse((await check('sarif')).out) as {
+      version: string;
+      runs: { tool: { driver: { rules: { id: string }[] } }; results: { suppressions?: unknown[]; level: string }[]; invocations: { executionSuccessful: boolean }[] }[];
+    };
+    expect(log.version).toBe('2.1.0');
+    expect(log.runs[0]!.tool.driver.rules).toHaveLength(RULE_COUNT);
+    expect(log.runs[0]!.results).toHaveLength(22);
+    expect(log.runs[0]!.results.filter((x) => x.level === 'warning')).toHaveLength(1);
+    expect(log.runs[0]!.results.filter((x) => x.suppressions)).toEqual([
+      expect.objectContaining({ suppressions: [{ kind: 'external', status: 'accepted', justification: 'Isolated lab, no protected content; decommissioned in Q1. (until 2099-03-31)' }] }),
+    ]);
+    expect(log.runs[0]!.invocations).toEqual([{ executionSuccessful: true, toolExecutionNotifications: [] }]);
+  });
+});
+
+describe('check, in process: exit codes, output file, usage errors', () => {
+  it('--max-severity warning turns a lone warning into exit 1; info is the lowest bar', async () => {
+    const dir = tmp();
+    const compliant = readFileSync(`${PROJECT}examples/compliant.yaml`, 'utf8');
+    const warned = compliant.replace('method: group-policy\n    installer: { localAdmin: false }', 'method: group-policy\n    installer: { localAdmin: true }');
+    expect(warned).not.toBe(compliant);
+    writeFileSync(join(dir, 'w.yaml'), warned);
+    expect((await kblint(['check', 'w.yaml', ...TODAY], dir)).code).toBe(0);
+    expect((await kblint(['check', 'w.yaml', '--max-severity', 'warning', ...TODAY], dir)).code).toBe(1);
+    expect((await kblint(['check', 'w.yaml', '--max-severity', 'info', ...TODAY], dir)).code).toBe(1);
+  });
+
+  it('writes --output atomically, and links an HTML report named for its locale to the other one', async () => {
+    const dir = tmp();
+    expect((await kblint(['check', `${PROJECT}examples/violating.yaml`, '--format', 'json', '--output', 'r.json', ...TODAY], dir)).code).toBe(1);
+    expect((JSON.parse(readFileSync(join(dir, 'r.json'), 'utf8')) as LintResult).summary.fail).toBe(22);
+    expect((await kblint(['check', `${PROJECT}examples/violating.yaml`, '--format', 'html', '--output', 'report-en.html', ...TODAY], dir)).code).toBe(1);
+    expect(readFileSync(join(dir, 'report-en.html'), 'utf8')).toContain('href="report-nl.html"');
+    expect(readdirSync(dir).sort()).toEqual(['r.json', 'report-en.html']);
+  });
+
+  it.each([
+    [['check'], 'kblint check: check needs one rollout manifest, GPO backup folder or inventory CSV: kblint check rollout.yaml\n'],
+    [['check', 'examples/violating.yaml', '--format', 'xml'], "kblint check: --format: expected one of stylish, json, sarif, junit, github, html; got 'xml'\n"],
+    [['check', 'examples/violating.yaml', '--max-severity', 'fatal'], "kblint check: --max-severity: expected one of info, warning, error; got 'fatal'\n"],
+    [['check', 'examples/violating.yaml', '--today', '24-11-2026'], "kblint check: --today: expected YYYY-MM-DD; got '24-11-2026'\n"],
+    [['frobnicate'], "kblint: unknown command 'frobnicate'. Run 'kblint --help' for the list.\n"],
+  ])('%j exits 2: %s', async (args, err) => {
+    expect(await kblint(args)).toEqual({ code: 2, out: '', err });
+  });
+
+  it('prints help (exit 0, or 2 with no command) and the version', async () => {
+    const pkg = JSON.parse(readFileSync(`${PROJECT}package.json`, 'utf8')) as { version: string };
+    expect(await kblint(['--version'])).toEqual({ code: 0, out: `${pkg.version}\n`, err: '' });
+    expect((await kblint([])).code).toBe(2);
+    const help = await kblint(['--help']);
+    expect(help.code).toBe(0);
+    expect(help.out.split('\n')[0]).toBe('Usage: kblint <command> [options]');
+    const checkHelp = await kblint(['check', '--help']);
+    expect(checkHelp.out).toContain('  -f, --format <value>');
+    expect(checkHelp.out).toContain('stylish, json, sarif, junit, github or html (default: stylish)');
+  });
+});
+
+describe('coverage and explain, in process', () => {
+  it('coverage lists the seed requirements with their rules', async () => {
+    const r = await kblint(['coverage']);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('✓ 4b8dd930/windows-update-gebruiken/privilege [must] windows-update-needs-local-admin');
+    expect(r.out.trimEnd().split('\n').at(-1)).toBe(`4 must/must-not/should requirements: 4 checked, 0 not checkable, 0 without a rule; 0 procedure steps; ${RULE_COUNT} rules (${INSTANCES} instances), ${seed.inactive.length} inactive, 0 stale`);
+  });
+
+  it('explain shows the rule, its message and the sentence it cites', async () => {
+    const r = await kblint(['explain', 'windows-update-needs-local-admin']);
+    expect(r.code).toBe(0);
+    expect(r.out.split('\n').slice(0, 2)).toEqual([
+      'windows-update-needs-local-admin (error)',
+      '  Installing the RMS client through Windows Update requires the installing user to be a local administrator.',
+    ]);
+    expect(r.out).toContain(`  "${QUOTE}"\n  content/nl-nl/18113913.md:26:1`);
+    expect((await kblint(['explain', 'nope'])).code).toBe(2);
+  });
+});

@@ -1,0 +1,149 @@
+/** src/util: what Stryker found unguarded — exact messages, places and boundaries. */
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Ajv } from 'ajv';
+import { describe, expect, it } from 'vitest';
+import { displayPath, markdownFiles, readInputFile } from '../../src/util/files.js';
+import { assertValid, displayPath as yamlPathText, pathOf, plainErrors } from '../../src/util/schema-errors.js';
+import { loadYaml, MAX_CONFIG_BYTES } from '../../src/util/yaml.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'kblint-util-'));
+mkdirSync(join(dir, 'b', 'deep'), { recursive: true });
+for (const f of ['b/deep/z.md', 'b/a.MD', 'a.md', 'README.md', 'b/Readme.MD', 'notes.txt']) writeFileSync(join(dir, f), 'x');
+
+describe('markdownFiles', () => {
+  it('lists .md files at any depth, any case, sorted, without READMEs', async () => {
+    expect(await markdownFiles(dir)).toEqual([join(dir, 'a.md'), join(dir, 'b', 'a.MD'), join(dir, 'b', 'deep', 'z.md')]);
+  });
+
+  it('takes a file as itself, and names a missing path', async () => {
+    expect(await markdownFiles(join(dir, 'notes.txt'))).toEqual([join(dir, 'notes.txt')]);
+    await expect(markdownFiles(join(dir, 'nope'))).rejects.toMatchObject({ code: 'no-such-path', message: 'no such file or folder', file: join(dir, 'nope') });
+  });
+});
+
+describe('displayPath', () => {
+  it.each([
+    ['/w/p/examples/a.yaml', '/w/p', 'examples/a.yaml'],
+    ['/w/other/a.yaml', '/w/p', '/w/other/a.yaml'],
+    ['/w/p', '/w/p', '/w/p'],
+  ])('%s from %s → %s', (path, cwd, shown) => {
+    expect(displayPath(path, cwd)).toBe(shown);
+  });
+});
+
+describe('readInputFile', () => {
+  it('names a path through a file as not a folder', async () => {
+    await expect(readInputFile(join(dir, 'a.md', 'x'), { display: 'a.md/x' })).rejects.toMatchObject({
+      code: 'unreadable',
+      file: 'a.md/x',
+      message: 'a part of the path is not a folder; expected a file',
+    });
+  });
+
+  it('reads a file of exactly the size limit', async () => {
+    expect((await readInputFile(join(dir, 'a.md'), { maxBytes: 1 })).toString()).toBe('x');
+  });
+});
+
+describe('loadYaml', () => {
+  it('locates a node, or its nearest existing parent, by line and column', () => {
+    const y = loadYaml('a:\n  b:\n    - x\n    - y\nc: 1\n', 'f.yaml');
+    expect(y.value).toEqual({ a: { b: ['x', 'y'] }, c: 1 });
+    expect(y.locate(['a', 'b', 1])).toEqual({ line: 4, column: 7 });
+    expect(y.locate(['c'])).toEqual({ line: 5, column: 4 });
+    expect(y.locate(['a', 'b', 5, 'q'])).toEqual({ line: 3, column: 5 });
+    expect(y.locate([])).toEqual({ line: 1, column: 1 });
+  });
+
+  it.each([
+    ['a: 1\na: 2\n', 'yaml', 2, 1, /^not valid YAML: Map keys must be unique/],
+    ['x:\n  __proto__: {}\n', 'forbidden-key', 2, 3, /^key '__proto__' is not allowed \(it would reach the object prototype\)$/],
+    ['- constructor: 1\n', 'forbidden-key', 1, 3, /^key 'constructor' is not allowed/],
+    ['- [ { prototype: 1 } ]\n', 'forbidden-key', 1, 7, /^key 'prototype' is not allowed/],
+  ])('refuses %j', (text, code, line, column, message) => {
+    let error: unknown;
+    try {
+      loadYaml(text, 'f.yaml');
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toMatchObject({ code, file: 'f.yaml', line, column });
+    expect((error as Error).message).toMatch(message);
+  });
+
+  it('refuses a flood of aliases (the yaml package counts 50 as too many)', () => {
+    const text = `a: &a [1]\nb: [${Array.from({ length: 60 }, () => '*a').join(', ')}]\n`;
+    expect(() => loadYaml(text, 'f.yaml')).toThrow(/^YAML refused: /);
+    const some = `a: &a [1]\nb: [${Array.from({ length: 49 }, () => '*a').join(', ')}]\n`;
+    expect((loadYaml(some, 'f.yaml').value as { b: unknown[] }).b).toHaveLength(49);
+  });
+
+  it('refuses a file over the size limit before parsing it', () => {
+    expect(() => loadYaml(`#${'x'.repeat(MAX_CONFIG_BYTES)}`, 'big.yaml')).toThrow('file is 16.0 MiB; a configuration file is expected to be under 16 MiB');
+    expect(loadYaml(`#${'x'.repeat(MAX_CONFIG_BYTES - 1)}`, 'ok.yaml').value).toBeNull();
+  });
+});
+
+describe('schema errors in plain words', () => {
+  it('turns JSON pointers into paths and back into text', () => {
+    expect(pathOf('/groups/2/a~1b/c~0d')).toEqual(['groups', 2, 'a/b', 'c~d']);
+    expect(pathOf('')).toEqual([]);
+    expect(yamlPathText(['groups', 2, 'method'])).toBe('groups[2].method');
+    expect(yamlPathText([0, 'x'])).toBe('[0].x');
+    expect(yamlPathText([])).toBe('(top level)');
+  });
+
+  const schema = {
+    type: 'object',
+    additionalProperties: false,
+    required: ['name'],
+    properties: {
+      name: { type: 'string' },
+      method: { enum: ['a', 'b'] },
+      fixed: { const: 1 },
+      n: { type: 'number', minimum: 3 },
+      pick: { anyOf: [{ type: 'string' }, { type: 'number' }] },
+    },
+  };
+  const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
+  const errorsOf = (value: unknown) => {
+    validate(value);
+    return plainErrors(validate.errors ?? [], value).map((e) => e.message);
+  };
+
+  it.each([
+    [{ name: 'x', method: 'c' }, ["method: expected one of a, b; got 'c'"]],
+    [{ name: 'x', method: 'y'.repeat(50) }, [`method: expected one of a, b; got '${'y'.repeat(40)}…'`]],
+    [{ name: 'x', method: ['a'] }, ['method: expected one of a, b; got a list']],
+    [{ name: 'x', method: null }, ['method: expected one of a, b; got null']],
+    [{ name: 'x', method: {} }, ['method: expected one of a, b; got a mapping']],
+    [{ name: 'x', fixed: 2 }, ['fixed: expected 1; got number 2']],
+    [{ name: 7 }, ['name: expected string; got number 7']],
+    [{}, ["(top level): missing 'name'"]],
+    [{ name: 'x', extra: true }, ["extra: unknown key 'extra'"]],
+    [{ name: 'x', n: 1 }, ['n: must be >= 3']],
+    [{ name: 'x', pick: true }, ['pick: expected string; got boolean true', 'pick: expected number; got boolean true']],
+  ])('%j → %j', (value, messages) => {
+    expect(errorsOf(value)).toEqual(messages);
+  });
+
+  it('names the first problem at its place and counts the rest', () => {
+    const yaml = loadYaml('name: 1\nmethod: c\nextra: 2\nfixed: 3\nn: 0\n', 'g.yaml');
+    let error: unknown;
+    try {
+      assertValid(validate, yaml, 'g.yaml', 'invalid');
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toMatchObject({
+      code: 'invalid',
+      file: 'g.yaml',
+      line: 3,
+      column: 8,
+      message: "extra: unknown key 'extra' (and 4 more: name: expected string; got number 1; method: expected one of a, b; got 'c'; fixed: expected 1; got number 3)",
+    });
+    expect(() => assertValid(validate, loadYaml('name: ok\n', 'g.yaml'), 'g.yaml', 'invalid')).not.toThrow();
+  });
+});
