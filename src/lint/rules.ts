@@ -189,7 +189,12 @@ export function compileRules(rules: LoadedRule[], kb: KnowledgeBase): CompiledRu
   for (const { spec, file } of rules) {
     const instances: RuleInstance[] = [];
     if (spec.select) {
-      const select = compileSelector(spec.select);
+      let select: ReturnType<typeof compileSelector>;
+      try {
+        select = compileSelector(spec.select);
+      } catch (e) {
+        throw new KblintError('invalid-rule', `rule ${spec.id}: select.where is not a valid JSON Schema: ${(e as Error).message}`, { file });
+      }
       for (const req of kb.requirements) {
         const chosen = select(req);
         if (!chosen) continue;

@@ -88,4 +88,11 @@ describe('rule files are checked at load', () => {
   ])('refuses %s, naming its line', async (_, text, message) => {
     expect(await load(text)).toBe(message);
   });
+
+  it('refuses a selector whose where is not a JSON Schema, naming the file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kblint-rules-'));
+    writeFileSync(join(dir, 'bad.yaml'), good.replace('  value: local-admin\n', '  value: local-admin\n  where: { type: 12 }\n'));
+    const rules = await loadRules(dir);
+    expect(() => compileRules(rules, kb)).toThrow(expect.objectContaining({ file: join(dir, 'bad.yaml'), message: expect.stringContaining('rule windows-update-needs-local-admin: select.where is not a valid JSON Schema') }));
+  });
 });
