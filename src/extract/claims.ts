@@ -84,6 +84,21 @@ function segmentAround(sentence: string, index: number, words: CompiledClaimWord
   return sentence.slice(start, end);
 }
 
+// When a deployment program may run (the SMS "Program can run" setting, CanRunWhen), in the six
+// languages. Kept here until the per-language claim words take it over.
+const LOGGED_ON = /(logged on|logged in|aangemeld|angemeldet|iniciado (una )?sesión|sesión iniciada|connesso|conectado|fez logon)/i;
+const WHETHER_OR_NOT = /(whether or not|regardless of whether|ongeacht|wel of niet|al dan niet|unabhängig|independientemente|tanto si|indipendentemente|independentemente)/i;
+const NO_USER = /(no user|geen gebruiker|kein benutzer|ningún usuario|nessun utente|nenhum usuário)/i;
+const ONLY_WHEN = /(only when|only if|alleen (als|wanneer|indien)|nur,? wenn|s[oó]lo cuando|solo quando|somente quando|apenas quando)/i;
+
+function logonOf(sentence: string): Claim | undefined {
+  if (!LOGGED_ON.test(sentence)) return undefined;
+  if (WHETHER_OR_NOT.test(sentence)) return { kind: 'logon', value: 'any' };
+  if (NO_USER.test(sentence)) return { kind: 'logon', value: 'no-user' };
+  if (ONLY_WHEN.test(sentence)) return { kind: 'logon', value: 'user' };
+  return undefined;
+}
+
 /**
  * Typed claims of a sentence. `notNeeded` says the sentence's main clause says something is not
  * needed ("hoeft … niet"): a claim in a sentence of one clause is then turned around.
@@ -133,6 +148,8 @@ export function claimsOf(sentence: string, notNeeded: boolean, ctx: ClaimContext
     if (restart && !words.restartTiming.test(sentence)) claims.push({ kind: 'restart', value: negatedAt(restart.index) ? 'not-required' : 'required' });
   }
   if (words.integrity.test(sentence)) claims.push({ kind: 'integrity', value: 'verify' });
+  const logon = logonOf(sentence);
+  if (logon) claims.push(logon);
   const methods = methodsIn(sentence, words);
   if (methods.length > 0) claims.push({ kind: 'method', values: methods });
   return claims;

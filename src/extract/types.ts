@@ -29,11 +29,12 @@ export type Claim =
   | { kind: 'integrity'; value: 'verify' }
   | { kind: 'method'; values: Method[] }
   | { kind: 'order'; first: string; then: string }
+  | { kind: 'logon'; value: 'user' | 'any' | 'no-user' }
   | { kind: 'command'; line: string; program: string; switches: string[]; properties: Record<string, string>; msi: string[]; quiet: boolean };
 
 export type ClaimKind = Claim['kind'];
 export const CLAIM_KINDS: readonly ClaimKind[] = [
-  'privilege', 'os', 'builtin', 'install', 'activation', 'network', 'port', 'restart', 'integrity', 'method', 'order', 'command',
+  'privilege', 'os', 'builtin', 'install', 'activation', 'network', 'port', 'restart', 'integrity', 'method', 'order', 'command', 'logon',
 ];
 
 export interface Scope {

@@ -1,7 +1,8 @@
 import type { Rollout, Target, TargetFacts } from '../rollout/types.js';
-import { plainErrors } from '../util/schema-errors.js';
+import type { ErrorObject } from 'ajv';
+import { pathOf, plainErrors } from '../util/schema-errors.js';
 import { ruleText } from './messages.js';
-import type { Citation, CompiledRule, Finding, LintResult, Locale, Outcome, OutcomeRecord, StaleRule } from './types.js';
+import type { Citation, CompiledRule, Finding, LintResult, Locale, Outcome, OutcomeRecord, RuleInstance, StaleRule } from './types.js';
 import { WaiverSet } from './waivers.js';
 
 export interface LintOptions {
@@ -13,10 +14,11 @@ export interface LintOptions {
   stale?: StaleRule[];
 }
 
+/** Whether a fact is known: own properties only, so `constructor` or `__proto__` is never a fact. */
 function has(facts: object, path: string[]): boolean {
   let v: unknown = facts;
   for (const p of path) {
-    if (v === null || typeof v !== 'object') return false;
+    if (v === null || typeof v !== 'object' || !Object.hasOwn(v, p)) return false;
     v = (v as Record<string, unknown>)[p];
   }
   return v !== undefined;
@@ -26,7 +28,7 @@ function has(facts: object, path: string[]): boolean {
  * Where a finding points: the first needed fact that the config states (or its nearest stated
  * parent), else the target's own line. The candidate keys are worked out once per rule.
  */
-function sourceKeys(rule: CompiledRule): string[] {
+function sourceKeys(rule: RuleInstance): string[] {
   const keys: string[] = [];
   for (const path of rule.needs) for (let n = path.length; n > 0; n--) keys.push(path.slice(0, n).join('.'));
   return keys;
@@ -40,37 +42,69 @@ function locationOf(target: Target, keys: string[]) {
   return target.location;
 }
 
-interface Evaluation {
+export interface Evaluation {
   outcome: Outcome;
   reason?: string;
   /** For a failure: message and fix split around the target's name. */
   text?: { message: string[]; fix: string[] };
 }
 
-/** `unknown: os (why)` when the schema failed only because a fact is missing that the facts say is unknown. */
-function missingUnknown(errors: { keyword: string; instancePath: string; params: Record<string, unknown> }[] | null | undefined, unknown: Record<string, string>): string | undefined {
-  for (const e of errors ?? []) {
-    if (e.keyword !== 'required') continue;
-    const path = [...e.instancePath.split('/').slice(1), String(e.params.missingProperty)].join('.');
-    if (unknown[path]) return `unknown: ${path} (${unknown[path]})`;
-  }
-  return undefined;
+const BOUNDS: Record<string, string> = { minimum: 'at least', exclusiveMinimum: 'above', maximum: 'at most', exclusiveMaximum: 'below' };
+
+/** Why a known fact puts a target out of a rule's scope, in plain words: "os.version is 6.1; the rule is about below 6". */
+function outOfScope(errors: ErrorObject[], facts: TargetFacts): string {
+  const e = errors.find((x) => x.keyword !== 'required');
+  if (!e) return 'out of scope';
+  const path = pathOf(e.instancePath);
+  const name = path.join('.');
+  let value: unknown = facts;
+  for (const p of path) value = value !== null && typeof value === 'object' && Object.hasOwn(value, p) ? (value as Record<string, unknown>)[p] : undefined;
+  const is = `${name} is ${JSON.stringify(value)}`;
+  const params = e.params as { limit?: number; allowedValue?: unknown; allowedValues?: unknown[] };
+  if (e.keyword in BOUNDS) return `${is}; the rule is about ${name} ${BOUNDS[e.keyword]} ${params.limit}`;
+  if (e.keyword === 'const') return `${is}; the rule is about ${JSON.stringify(params.allowedValue)}`;
+  if (e.keyword === 'enum') return `${is}; the rule is about ${(params.allowedValues ?? []).map((v) => JSON.stringify(v)).join(', ')}`;
+  return `out of scope: ${plainErrors([e], facts)[0]?.message ?? name}`;
 }
 
-/** One rule on one facts object: applies, then the facts it needs, then the check. */
-function evaluateRule(rule: CompiledRule, facts: TargetFacts, withReason: boolean): Evaluation {
-  const unknownFacts = facts.unknown;
+/** `os.version`, with why it is unknown when an artifact says so: `os.version (row without a version)`. */
+function unknownFact(path: string, facts: TargetFacts): string {
+  const why = facts.unknown && Object.hasOwn(facts.unknown, path) ? facts.unknown[path] : undefined;
+  return why ? `${path} (${why})` : path;
+}
+
+/**
+ * Whether `applies` failed because facts it looks at are unknown (then the rule cannot say
+ * whether the target is in scope: notchecked), and which: when every failure is a missing fact,
+ * or a missing fact is one an artifact could not give (a CSV row without a version). Otherwise a
+ * known fact puts the target out of scope.
+ */
+function unknownScope(rule: RuleInstance, facts: TargetFacts): string[] | undefined {
+  const errors = rule.applies.errors ?? [];
+  const missing = errors.filter((e) => e.keyword === 'required').map((e) => [...pathOf(e.instancePath), (e.params as { missingProperty: string }).missingProperty].join('.'));
+  const said = facts.unknown ? missing.filter((p) => Object.hasOwn(facts.unknown!, p)) : [];
+  if (said.length) return said.map((p) => unknownFact(p, facts));
+  if (errors.length === 0 || missing.length < errors.length) return undefined;
+  return missing.map((p) => unknownFact(p, facts));
+}
+
+/**
+ * One rule instance on one facts object: applies, then the facts it needs, then the check.
+ * Reasons are plain words; they are worked out only when asked for.
+ */
+export function evaluateRule(rule: RuleInstance, facts: TargetFacts, withReason: boolean): Evaluation {
   if (!rule.applies(facts)) {
-    // A rule is not called inapplicable for lack of a fact an artifact could not give (a row without a version).
-    const missing = unknownFacts ? missingUnknown(rule.applies.errors, unknownFacts) : undefined;
-    if (missing) return { outcome: 'notchecked', reason: missing };
-    return withReason ? { outcome: 'notapplicable', reason: plainErrors(rule.applies.errors ?? [], facts)[0]?.message ?? 'does not match' } : { outcome: 'notapplicable' };
+    const unknown = unknownScope(rule, facts);
+    if (unknown) return { outcome: 'notchecked', reason: `unknown: ${unknown.join(', ')}` };
+    return withReason ? { outcome: 'notapplicable', reason: outOfScope(rule.applies.errors ?? [], facts) } : { outcome: 'notapplicable' };
   }
   const unknown = rule.needs.find((p) => !has(facts, p));
   if (unknown) {
     // An artifact may say why the fact is unknown (a firewall rule that depends on the program).
-    const why = facts.unknown?.[unknown.join('.')] ?? facts.unknown?.[unknown[0]!];
-    return { outcome: 'notchecked', reason: `unknown: ${unknown.join('.')}${why ? ` (${why})` : ''}` };
+    const path = unknown.join('.');
+    const key = facts.unknown && !Object.hasOwn(facts.unknown, path) && Object.hasOwn(facts.unknown, unknown[0]!) ? unknown[0]! : path;
+    const why = facts.unknown && Object.hasOwn(facts.unknown, key) ? facts.unknown[key] : undefined;
+    return { outcome: 'notchecked', reason: `unknown: ${path}${why ? ` (${why})` : ''}` };
   }
   try {
     if (rule.check(facts)) return { outcome: 'pass' };
@@ -87,7 +121,7 @@ interface Evaluated {
   failing: number[];
 }
 
-function citation(rule: CompiledRule): Citation {
+function citation(rule: RuleInstance): Citation {
   const r = rule.requirement;
   return { id: r.id, doc: r.doc, locale: r.locale, section: r.section, quote: r.quote, source: r.source, hash: r.hash };
 }
@@ -96,7 +130,9 @@ function citation(rule: CompiledRule): Citation {
  * Evaluate every compiled rule on every target. Pure: no I/O. Findings are sorted by config
  * location, then rule and target; outcomes come in target order, then rule order.
  */
-export function lint(rollout: Rollout, rules: CompiledRule[], options: LintOptions): LintResult {
+export function lint(rollout: Rollout, compiled: CompiledRule[], options: LintOptions): LintResult {
+  // Every instance of every rule: one per requirement a rule selected (or its one pin).
+  const rules: RuleInstance[] = compiled.flatMap((r) => r.instances);
   const waivers = new WaiverSet(rollout.waivers, options.today);
   const summary = { pass: 0, fail: 0, notapplicable: 0, notchecked: 0, error: 0, targets: rollout.targets.length, rules: rules.length, suppressed: 0 };
   const findings: Finding[] = [];
@@ -104,15 +140,15 @@ export function lint(rollout: Rollout, rules: CompiledRule[], options: LintOptio
   const citations = rules.map(citation);
   const keysOf = rules.map(sourceKeys);
   const keep = options.outcomes === true;
-  const record = (rule: CompiledRule, target: Target, outcome: Outcome, reason?: string) => {
-    const o: OutcomeRecord = { rule: rule.spec.id, target: target.name, group: target.facts.group, outcome };
+  const record = (rule: RuleInstance, target: Target, outcome: Outcome, reason?: string) => {
+    const o: OutcomeRecord = { rule: rule.spec.id, requirement: rule.requirement.id, target: target.name, group: target.facts.group, outcome };
     if (reason !== undefined) o.reason = reason;
     outcomes.push(o);
   };
 
   // A failure's message differs by target name only: format it once per facts object with a
   // stand-in for the name, then put each computer's name in.
-  const textOf = (rule: CompiledRule, facts: TargetFacts) => {
+  const textOf = (rule: RuleInstance, facts: TargetFacts) => {
     const values = { target: TARGET, group: facts.group, os: facts.os?.name ?? (facts.os ? String(facts.os.version) : '?') };
     return { message: ruleText(rule, 'message', options.locale, values).split(TARGET), fix: ruleText(rule, 'fix', options.locale, values).split(TARGET) };
   };

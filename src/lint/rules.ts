@@ -3,22 +3,55 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Ajv, type ValidateFunction } from 'ajv';
 import { KblintError } from '../errors.js';
-import type { Requirement } from '../extract/types.js';
+import type { Claim, Requirement } from '../extract/types.js';
 import type { KnowledgeBase } from '../kb/types.js';
 import { assertValid } from '../util/schema-errors.js';
-import { loadYaml } from '../util/yaml.js';
-import type { CompiledRule, RuleSpec, StaleRule } from './types.js';
+import { loadYaml, type LoadedYaml } from '../util/yaml.js';
+import { addRuleKeywords } from './keywords.js';
+import { messageArguments } from './messages.js';
+import { compileSelector, scopeValue } from './select.js';
+import type { CompiledRule, InactiveRule, ParamSpec, RuleInstance, RuleSpec, StaleRule } from './types.js';
+import { LOCALES } from './types.js';
 import { schemaValidator } from '../util/schema-validator.js';
 
 export const BUNDLED_RULES = fileURLToPath(new URL('../../rules/', import.meta.url));
 
-/** One Ajv for rule schemas: compiled once per rule, shared across targets. */
-export const ruleAjv = new Ajv({ allErrors: false, strict: false });
+/** One Ajv for rule schemas: `applies` with every error (to tell an unknown fact from a known mismatch), `check` stopping at the first. */
+export const ruleAjv = addRuleKeywords(new Ajv({ allErrors: false, strict: false }));
+export const appliesAjv = addRuleKeywords(new Ajv({ allErrors: true, strict: false }));
 let validateSpec: ValidateFunction | undefined;
 
 export interface LoadedRule {
   spec: RuleSpec;
   file: string;
+}
+
+/** Values every message may use besides the rule's parameters. */
+const MESSAGE_VALUES = ['target', 'group', 'os'];
+const TEXT_KINDS = ['message', 'fix', 'description'] as const;
+
+/**
+ * Every message, fix and description must be valid ICU MessageFormat and use only values the
+ * engine provides (the target, group, OS and the rule's parameters): checked once at load, so a
+ * bad message is a rule-file error with its line, not a crash in the middle of a report.
+ */
+function checkMessages(spec: RuleSpec, yaml: LoadedYaml, file: string): void {
+  const known = new Set([...MESSAGE_VALUES, ...Object.keys(spec.params ?? {}), ...Object.values(spec.select?.scope ?? {}).flatMap((v) => (typeof v === 'string' && v.startsWith('$') ? [v.slice(1)] : []))]);
+  for (const kind of TEXT_KINDS) {
+    for (const locale of LOCALES) {
+      const where = { file, ...yaml.locate([kind, locale]) };
+      let names: string[];
+      try {
+        names = messageArguments(spec[kind][locale], locale);
+      } catch (e) {
+        throw new KblintError('invalid-rule', `${kind}.${locale}: not a valid ICU message: ${(e as Error).message}`, where);
+      }
+      const unknown = names.find((n) => !known.has(n));
+      if (unknown !== undefined) {
+        throw new KblintError('invalid-rule', `${kind}.${locale}: unknown value {${unknown}}; a message may use ${[...known].map((k) => `{${k}}`).join(', ')}`, where);
+      }
+    }
+  }
 }
 
 /** Every `*.yaml` rule in a folder, validated against `schema/rule.schema.json`, sorted by id. */
@@ -35,8 +68,13 @@ export async function loadRules(dir = BUNDLED_RULES): Promise<LoadedRule[]> {
   for (const name of names) {
     const file = join(dir, name);
     const yaml = loadYaml(await readFile(file, 'utf8'), file);
+    const value = yaml.value as Record<string, unknown> | null;
+    if (value && typeof value === 'object' && Object.hasOwn(value, 'select') === (Object.hasOwn(value, 'requirement') || Object.hasOwn(value, 'hash'))) {
+      throw new KblintError('invalid-rule', 'a rule either pins one requirement (requirement and hash) or selects the requirements it checks (select); it has both or neither', { file, ...yaml.locate(['select']) });
+    }
     assertValid(validateSpec, yaml, file, 'invalid-rule');
     const spec = yaml.value as RuleSpec;
+    checkMessages(spec, yaml, file);
     const other = ids.get(spec.id);
     if (other) throw new KblintError('duplicate-rule', `rule id '${spec.id}' is also used by ${other}`, { file });
     ids.set(spec.id, file);
@@ -46,26 +84,36 @@ export async function loadRules(dir = BUNDLED_RULES): Promise<LoadedRule[]> {
 }
 
 /** Replace every `{"$param": name}` in a schema by the parameter's value. */
-export function bindParams(schema: unknown, params: Record<string, unknown>, ruleId: string): unknown {
+export function bindParams(schema: unknown, params: Map<string, unknown>, ruleId: string): unknown {
   if (Array.isArray(schema)) return schema.map((s) => bindParams(s, params, ruleId));
   if (schema && typeof schema === 'object') {
     const obj = schema as Record<string, unknown>;
     if (typeof obj.$param === 'string' && Object.keys(obj).length === 1) {
-      if (!(obj.$param in params)) throw new KblintError('invalid-rule', `rule ${ruleId} uses unknown parameter '${obj.$param}'`);
-      return params[obj.$param];
+      if (!params.has(obj.$param)) throw new KblintError('invalid-rule', `rule ${ruleId} uses unknown parameter '${obj.$param}'`);
+      return params.get(obj.$param);
     }
     return Object.fromEntries(Object.entries(obj).map(([k, v]) => [k, bindParams(v, params, ruleId)]));
   }
   return schema;
 }
 
-/** A parameter's value from the cited requirement's claims, or why there is none. */
-function paramValue(req: Requirement, p: NonNullable<RuleSpec['params']>[string]): { value: unknown; raw: unknown } | { missing: string } {
-  // A claim of the sentence itself, else the scope it inherits (an OS bound, a method).
-  const claim = (req.claims.find((c) => c.kind === p.claim) ?? (req.scope as Record<string, unknown>)[p.claim]) as Record<string, unknown> | undefined;
-  if (!claim || typeof claim !== 'object') return { missing: `the requirement no longer states a '${p.claim}' claim or scope` };
-  if (!(p.field in claim)) return { missing: `its '${p.claim}' claim has no '${p.field}'` };
-  const raw = claim[p.field];
+
+
+/**
+ * A parameter's value from the requirement: from the claim the selector chose, else the
+ * requirement's first claim of that kind, else the scope it inherits (an OS bound, a method).
+ */
+function paramValue(req: Requirement, p: ParamSpec, selected: Claim | undefined): { value: unknown; raw: unknown } | { missing: string } {
+  let raw: unknown;
+  if ('scope' in p) {
+    raw = scopeValue(req, p.scope);
+    if (raw === undefined) return { missing: `the requirement has no '${p.scope}' scope` };
+  } else {
+    const claim = (selected?.kind === p.claim ? selected : undefined) ?? req.claims.find((c) => c.kind === p.claim) ?? scopeValue(req, p.claim);
+    if (!claim || typeof claim !== 'object') return { missing: `the requirement no longer states a '${p.claim}' claim or scope` };
+    if (!Object.hasOwn(claim, p.field)) return { missing: `its '${p.claim}' claim has no '${p.field}'` };
+    raw = (claim as Record<string, unknown>)[p.field];
+  }
   if (p.transform === 'number') return { value: Number(raw), raw };
   if (p.transform === 'lowercase') {
     return { value: Array.isArray(raw) ? raw.map((v) => String(v).toLowerCase()) : String(raw).toLowerCase(), raw };
@@ -73,46 +121,111 @@ function paramValue(req: Requirement, p: NonNullable<RuleSpec['params']>[string]
   return { value: raw, raw };
 }
 
-/** Bind rules to the knowledge base: a rule whose requirement vanished, changed or lost its claim is stale. */
-export function compileRules(rules: LoadedRule[], kb: KnowledgeBase): { compiled: CompiledRule[]; stale: StaleRule[] } {
+/** Compiled schemas by their bound text: instances with the same parameters share them. */
+const compiledSchemas = new Map<string, ValidateFunction>();
+function compileSchema(ajv: Ajv, tag: string, schema: unknown): ValidateFunction {
+  const key = `${tag}\0${JSON.stringify(schema)}`;
+  let fn = compiledSchemas.get(key);
+  if (!fn) compiledSchemas.set(key, (fn = ajv.compile(schema as object)));
+  return fn;
+}
+
+/** One instance of a rule for one requirement, or why the requirement cannot give its parameters. */
+function instantiate(spec: RuleSpec, file: string, req: Requirement, selected: Claim | undefined, bound: Map<string, unknown>): RuleInstance | { missing: string } {
+  const params = new Map<string, unknown>(bound);
+  const paramText = new Map<string, unknown>(bound);
+  for (const [name, p] of Object.entries(spec.params ?? {})) {
+    const v = paramValue(req, p, selected);
+    if ('missing' in v) return { missing: `parameter '${name}': ${v.missing}` };
+    params.set(name, v.value);
+    paramText.set(name, 'join' in p && p.join === 'and' && Array.isArray(v.raw) ? { and: v.raw } : v.raw);
+  }
+  let applies: ValidateFunction;
+  let check: ValidateFunction;
+  try {
+    applies = compileSchema(appliesAjv, 'applies', bindParams(spec.applies, params, spec.id));
+    check = compileSchema(ruleAjv, 'check', bindParams(spec.check, params, spec.id));
+  } catch (e) {
+    if (e instanceof KblintError) throw new KblintError(e.code, e.message, { file });
+    throw new KblintError('invalid-rule', `rule ${spec.id}: ${(e as Error).message}`, { file });
+  }
+  return {
+    spec,
+    file,
+    requirement: req,
+    params: Object.fromEntries(params),
+    paramText: Object.fromEntries(paramText),
+    applies,
+    check,
+    needs: (spec.needs ?? []).map((n) => n.split('.')),
+  };
+}
+
+/** `claim privilege = none, method group-policy, levels must/should` */
+function describeSelector(select: NonNullable<RuleSpec['select']>): string {
+  const parts = [`claim ${select.claim}${select.value === undefined ? '' : ` = ${String(select.value)}`}${select.where ? ' (with conditions)' : ''}`];
+  if (select.with?.length) parts.push(`with ${select.with.join(', ')}`);
+  for (const [k, v] of Object.entries(select.scope ?? {})) parts.push(`${k} ${Array.isArray(v) ? v.join('/') : v}`);
+  if (select.level) parts.push(`levels ${select.level.join('/')}`);
+  return parts.join(', ');
+}
+
+export interface CompiledRules {
+  compiled: CompiledRule[];
+  stale: StaleRule[];
+  inactive: InactiveRule[];
+}
+
+/**
+ * Bind rules to the knowledge base. A pinned rule whose requirement vanished, changed (hash) or
+ * lost its claim is stale. A selector rule gets one instance per requirement it selects; one that
+ * selects nothing is inactive (the documentation says nothing it could check), never stale.
+ */
+export function compileRules(rules: LoadedRule[], kb: KnowledgeBase): CompiledRules {
   const byId = new Map(kb.requirements.map((r) => [r.id, r]));
   const compiled: CompiledRule[] = [];
   const stale: StaleRule[] = [];
+  const inactive: InactiveRule[] = [];
   for (const { spec, file } of rules) {
-    const base = { rule: spec.id, file, requirement: spec.requirement };
-    const req = byId.get(spec.requirement);
-    if (!req) {
-      stale.push({ ...base, reason: `requirement ${spec.requirement} is not in the knowledge base` });
-      continue;
-    }
-    if (!req.hash.startsWith(spec.hash)) {
-      stale.push({ ...base, reason: `requirement ${spec.requirement} changed (hash ${req.hash.slice(0, 16)}, rule written for ${spec.hash}): "${req.quote}"` });
-      continue;
-    }
-    const params: Record<string, unknown> = {};
-    const paramText: Record<string, unknown> = {};
-    let missing: string | undefined;
-    for (const [name, p] of Object.entries(spec.params ?? {})) {
-      const v = paramValue(req, p);
-      if ('missing' in v) missing ??= `parameter '${name}': ${v.missing}`;
-      else {
-        params[name] = v.value;
-        paramText[name] = p.join === 'and' && Array.isArray(v.raw) ? { and: v.raw } : v.raw;
+    const instances: RuleInstance[] = [];
+    if (spec.select) {
+      let select: ReturnType<typeof compileSelector>;
+      try {
+        select = compileSelector(spec.select);
+      } catch (e) {
+        throw new KblintError('invalid-rule', `rule ${spec.id}: select.where is not a valid JSON Schema: ${(e as Error).message}`, { file });
       }
+      for (const req of kb.requirements) {
+        const chosen = select(req);
+        if (!chosen) continue;
+        const instance = instantiate(spec, file, req, chosen.claim, chosen.bound);
+        // A requirement that cannot give the rule's parameters is not one the rule can check.
+        if (!('missing' in instance)) instances.push(instance);
+      }
+      if (instances.length === 0) {
+        inactive.push({ rule: spec.id, file, reason: `no requirement in the knowledge base matches its selector (${describeSelector(spec.select)})` });
+        continue;
+      }
+    } else {
+      const pin = spec.requirement!;
+      const base = { rule: spec.id, file, requirement: pin };
+      const req = byId.get(pin);
+      if (!req) {
+        stale.push({ ...base, reason: `requirement ${pin} is not in the knowledge base` });
+        continue;
+      }
+      if (!req.hash.startsWith(spec.hash!)) {
+        stale.push({ ...base, reason: `requirement ${pin} changed (hash ${req.hash.slice(0, 16)}, rule written for ${spec.hash}): "${req.quote}"` });
+        continue;
+      }
+      const instance = instantiate(spec, file, req, undefined, new Map());
+      if ('missing' in instance) {
+        stale.push({ ...base, reason: instance.missing });
+        continue;
+      }
+      instances.push(instance);
     }
-    if (missing) {
-      stale.push({ ...base, reason: missing });
-      continue;
-    }
-    let applies: ValidateFunction;
-    let check: ValidateFunction;
-    try {
-      applies = ruleAjv.compile(bindParams(spec.applies, params, spec.id) as object);
-      check = ruleAjv.compile(bindParams(spec.check, params, spec.id) as object);
-    } catch (e) {
-      throw new KblintError('invalid-rule', `rule ${spec.id}: ${(e as Error).message}`, { file });
-    }
-    compiled.push({ spec, file, requirement: req, params, paramText, applies, check, needs: (spec.needs ?? []).map((n) => n.split('.')) });
+    compiled.push({ ...instances[0]!, instances });
   }
-  return { compiled, stale };
+  return { compiled, stale, inactive };
 }

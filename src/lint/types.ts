@@ -1,5 +1,5 @@
 import type { ValidateFunction } from 'ajv';
-import type { Requirement } from '../extract/types.js';
+import type { Claim, ClaimKind, Level, Requirement } from '../extract/types.js';
 import type { Location, Target, TargetFacts } from '../rollout/types.js';
 
 export type Severity = 'error' | 'warning' | 'info';
@@ -8,24 +8,67 @@ export type Locale = 'en' | 'nl';
 export const LOCALES: readonly Locale[] = ['en', 'nl'];
 export type Text = Record<Locale, string>;
 
-/** A rule file as written (`rules/*.yaml`). */
+/**
+ * Which requirements a rule checks, by what they say: a claim of a kind (and value, or a JSON
+ * Schema over the claim), other claims beside it, scope values (`$name` binds the value as a
+ * parameter) and levels. The rule is instantiated once per matching requirement.
+ */
+export interface Selector {
+  claim: ClaimKind;
+  /** Shorthand for `where: { properties: { value: { const: … } } }`. */
+  value?: string | boolean;
+  /** JSON Schema over the selected claim. */
+  where?: Record<string, unknown>;
+  /** Claim kinds the requirement must state beside the selected one. */
+  with?: ClaimKind[];
+  /**
+   * Scope keys: `$name` binds the scope's value as parameter `name` (a method in the rollout's
+   * words, `startup-script`); a literal or list, in the articles' words (`script`), must match. A
+   * requirement without a method scope takes the methods its own sentence names.
+   */
+  scope?: Record<string, string | string[]>;
+  /** Levels to select (default: every level but `info`). */
+  level?: Level[];
+}
+
+/**
+ * A value taken from the requirement a rule instance checks: a claim's field (the selected claim
+ * when it is of that kind), or a scope value (`method` as the rollout's method names).
+ */
+export type ParamSpec =
+  | { claim: ClaimKind; field: string; transform?: 'number' | 'lowercase'; join?: 'or' | 'and' }
+  | { scope: string; transform?: 'number' | 'lowercase' };
+
+/** A rule file as written (`rules/*.yaml`). Either `requirement` + `hash` (a pin) or `select`. */
 export interface RuleSpec {
   id: string;
   severity: Severity;
-  requirement: string;
-  hash: string;
+  requirement?: string;
+  hash?: string;
+  select?: Selector;
   needs?: string[];
   applies: Record<string, unknown>;
   check: Record<string, unknown>;
-  params?: Record<string, { claim: Requirement['claims'][number]['kind']; field: string; transform?: 'number' | 'lowercase'; join?: 'or' | 'and' }>;
+  params?: Record<string, ParamSpec>;
   message: Text;
   fix: Text;
   description: Text;
-  examples: { valid: Partial<TargetFacts>[]; invalid: Partial<TargetFacts>[] };
+  examples: RuleExamples;
 }
 
-/** A rule ready to run: schemas compiled with its parameters bound to the knowledge base. */
-export interface CompiledRule {
+/**
+ * A rule file's own tests (RuleTester): targets that pass and that fail, checked against the
+ * requirements the rule binds to in the bundled knowledge base, or against `requirement` (claims
+ * and scope of a requirement the examples stand for) when the rule binds to none there.
+ */
+export interface RuleExamples {
+  valid: Partial<TargetFacts>[];
+  invalid: Partial<TargetFacts>[];
+  requirement?: { level?: Level; scope?: Requirement['scope']; claims: Claim[] };
+}
+
+/** One instance of a rule: its schemas compiled with the parameters of one requirement. */
+export interface RuleInstance {
   spec: RuleSpec;
   file: string;
   requirement: Requirement;
@@ -36,6 +79,18 @@ export interface CompiledRule {
   applies: ValidateFunction;
   check: ValidateFunction;
   needs: string[][];
+}
+
+/** A rule ready to run: its first instance (for listings), and all of them (for the engine). */
+export interface CompiledRule extends RuleInstance {
+  instances: RuleInstance[];
+}
+
+/** A selector rule that matches no requirement of the knowledge base: not run, not stale. */
+export interface InactiveRule {
+  rule: string;
+  file: string;
+  reason: string;
 }
 
 export interface StaleRule {
@@ -49,6 +104,8 @@ export type Outcome = 'pass' | 'fail' | 'notapplicable' | 'notchecked' | 'error'
 
 export interface OutcomeRecord {
   rule: string;
+  /** The requirement of the rule instance (a rule has one instance per requirement it checks). */
+  requirement?: string;
   target: string;
   group: string;
   outcome: Outcome;

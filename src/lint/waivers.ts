@@ -1,17 +1,12 @@
 import type { Waiver } from '../rollout/types.js';
+import { Glob } from './glob.js';
 import type { WaiverReport } from './types.js';
 
-/** `FIN-*` → /^FIN-.*$/: `*` any run, `?` one character, the rest literal. */
-function globToRegExp(glob: string): RegExp {
-  const escaped = glob.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
-  return new RegExp(`^${escaped}$`, 'i');
-}
-
 export class WaiverSet {
-  private readonly entries: { waiver: Waiver; pattern: RegExp; expired: boolean; matched: number }[];
+  private readonly entries: { waiver: Waiver; pattern: Glob; expired: boolean; matched: number }[];
 
   constructor(waivers: Waiver[], today: string) {
-    this.entries = waivers.map((waiver) => ({ waiver, pattern: globToRegExp(waiver.target), expired: waiver.expires < today, matched: 0 }));
+    this.entries = waivers.map((waiver) => ({ waiver, pattern: new Glob(waiver.target), expired: waiver.expires < today, matched: 0 }));
   }
 
   /** The active waiver for a (rule, target), counting matches of active and expired ones alike. */
@@ -19,7 +14,7 @@ export class WaiverSet {
     let active: Waiver | undefined;
     for (const e of this.entries) {
       if (e.waiver.rule !== rule && e.waiver.rule !== '*') continue;
-      if (!e.pattern.test(target) && !e.pattern.test(group)) continue;
+      if (!e.pattern.matches(target) && !e.pattern.matches(group)) continue;
       e.matched++;
       if (!e.expired) active ??= e.waiver;
     }

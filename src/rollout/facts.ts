@@ -11,7 +11,7 @@ export interface Template {
  * The facts that can be stated, as dotted paths; each is taken whole from one place. `script` is
  * split into its two facts, so a manifest's `context` and a script's integrity check can combine.
  */
-const FACT_PATHS = ['os', 'method', 'install', 'installer.localAdmin', 'activation', 'script.context', 'script.integrityCheck', 'command', 'network.root', 'network.licensing'] as const;
+const FACT_PATHS = ['os', 'method', 'install', 'installer.localAdmin', 'activation', 'script.context', 'script.integrityCheck', 'command', 'network.root', 'network.licensing', 'sms.adminRights', 'sms.runWhen'] as const;
 
 function get(facts: object, path: string): unknown {
   let v: unknown = facts;

@@ -27,6 +27,8 @@ export interface TargetFacts {
   installer?: { localAdmin?: boolean };
   activation?: boolean;
   script?: { context?: 'computer' | 'user'; integrityCheck?: boolean };
+  /** The SMS program that installs the client: `AdminRightsRequired`, and `CanRunWhen` (UserLoggedOn → user, AnyUserStatus → any, NoUserLoggedOn → no-user). */
+  sms?: { adminRights?: boolean; runWhen?: 'user' | 'any' | 'no-user' };
   command?: {
     line: string;
     /** MSI files in the order the command installs them, lower case. */

@@ -9,7 +9,15 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/main.js';
 import type { LintResult } from '../../src/lint/types.js';
-import { PROJECT, RULE_COUNT } from '../shared.js';
+import { buildKnowledgeBase } from '../../src/kb/index.js';
+import { compileRules, loadRules } from '../../src/lint/index.js';
+import { PROJECT } from '../shared.js';
+
+// The rules active on the bundled article (a selector rule that matches nothing there is inactive)
+// and their instances (one per requirement a rule selects): the totals follow the rule set.
+const seed = compileRules(await loadRules(), (await buildKnowledgeBase([`${PROJECT}content`], { cwd: PROJECT })).kb);
+const RULE_COUNT = seed.compiled.length;
+const INSTANCES = seed.compiled.reduce((n, r) => n + r.instances.length, 0);
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'kblint-inproc-'));
 
@@ -36,7 +44,7 @@ describe('check, in process, per format', () => {
     expect(lines).toContain(`      source: content/nl-nl/18113913.md:26 "${QUOTE}"`);
     expect(lines.slice(-2)).toEqual([
       '✖ 21 problems (20 errors, 1 warning)',
-      `7 targets × ${RULE_COUNT} rules: 9 pass, 22 fail, 44 not applicable, 2 not checked, 0 error; 1 suppressed by waivers`,
+      `7 targets × ${INSTANCES} rules: 9 pass, 22 fail, 50 not applicable, 3 not checked, 0 error; 1 suppressed by waivers`,
     ]);
     const clean = await check('stylish', [], 'examples/compliant.yaml');
     expect(clean.code).toBe(0);
@@ -55,8 +63,8 @@ describe('check, in process, per format', () => {
     const r = await check('json');
     expect(r.code).toBe(1);
     const result = JSON.parse(r.out) as LintResult;
-    expect(result.summary).toEqual({ pass: 9, fail: 22, notapplicable: 44, notchecked: 2, error: 0, targets: 7, rules: RULE_COUNT, suppressed: 1 });
-    expect(result.outcomes).toHaveLength(result.summary.targets * RULE_COUNT);
+    expect(result.summary).toEqual({ pass: 9, fail: 22, notapplicable: 50, notchecked: 3, error: 0, targets: 7, rules: INSTANCES, suppressed: 1 });
+    expect(result.outcomes).toHaveLength(result.summary.targets * INSTANCES);
     expect(result.findings.filter((f) => f.suppressed).map((f) => [f.rule, f.target])).toEqual([['pre-vista-needs-client', 'lab-2000']]);
   });
 
@@ -71,7 +79,7 @@ describe('check, in process, per format', () => {
 
   it('junit: one testsuite per rule, a waived finding skipped', async () => {
     const xml = (await check('junit')).out;
-    expect(xml).toMatch(/^<\?xml version="1\.0" encoding="UTF-8"\?>\n<testsuites name="kblint" tests="17" failures="9" errors="0">\n/);
+    expect(xml).toMatch(/^<\?xml version="1\.0" encoding="UTF-8"\?>\n<testsuites name="kblint" tests="18" failures="9" errors="0">\n/);
     expect(xml.match(/<testsuite /g)).toHaveLength(RULE_COUNT);
     expect(xml).toContain('<testsuite name="windows-update-needs-local-admin" tests="1" failures="1" errors="0" skipped="0">');
     expect(xml).toContain('<testsuite name="pre-vista-needs-client" tests="3" failures="0" errors="0" skipped="1">');
@@ -152,7 +160,7 @@ describe('coverage and explain, in process', () => {
     const r = await kblint(['coverage']);
     expect(r.code).toBe(0);
     expect(r.out).toContain('✓ 4b8dd930/windows-update-gebruiken/privilege [must] windows-update-needs-local-admin');
-    expect(r.out.trimEnd().split('\n').at(-1)).toBe(`4 must/must-not/should requirements: 4 checked, 0 not checkable, 0 without a rule; ${RULE_COUNT} rules, 0 stale`);
+    expect(r.out.trimEnd().split('\n').at(-1)).toBe(`4 must/must-not/should requirements: 4 checked, 0 not checkable, 0 without a rule; 0 procedure steps; ${RULE_COUNT} rules (${INSTANCES} instances), ${seed.inactive.length} inactive, 0 stale`);
   });
 
   it('explain shows the rule, its message and the sentence it cites', async () => {

@@ -25,7 +25,7 @@ describe('a rollout read from an AD export and a GPO backup', () => {
     expect(code).toBe(1);
     // The finance GPO is linked to contoso.com/Finance only: 3 of the 8 computers, one in a sub-OU.
     expect(result.summary.targets).toBe(8);
-    expect(result.summary.notchecked).toBe(1); // the kiosk has no network facts: not a pass
+    expect(result.summary.notchecked).toBe(3); // the kiosk has no network facts, the sales GPO's packages no MSI order: not a pass
     const fw = `${GPO}/DomainSysvol/GPO/Machine/registry.pol:1 clusters-reachable-on-documented-ports`;
     const detail = '[SOFTWARE\\Policies\\Microsoft\\WindowsFirewall\\DomainProfile\\DefaultOutboundAction (byte offset 178)]';
     expect(rows).toEqual([
@@ -96,7 +96,7 @@ describe('a rollout read from an AD export and a GPO backup', () => {
   it('reads the SMS package definition: method, command line and admin rights, by line', () => {
     const { result } = findings(['check', 'examples/artifacts/rollout.yaml']);
     const kiosk = result.outcomes.filter((o) => o.target === 'KIOSK-01' && o.outcome !== 'notapplicable').map((o) => `${o.rule} ${o.outcome}`);
-    expect(kiosk).toEqual(['clusters-reachable-on-documented-ports notchecked', 'pre-vista-needs-activation fail', 'pre-vista-needs-client pass']);
+    expect(kiosk).toEqual(['clusters-reachable-on-documented-ports notchecked', 'installs-msis-in-documented-order pass', 'pre-vista-needs-activation fail', 'pre-vista-needs-client pass']);
   });
 
   it('names a missing artifact at its manifest key, exit 2', () => {

@@ -165,8 +165,14 @@ describe('SMS package definitions', () => {
     writeFileSync(join(dir, 'package.sms'), v1);
     const { code, result } = await check(['package.sms'], dir);
     expect(code).toBe(0);
-    // Only reachability applies to an SMS package without OS facts, and it has no network facts: notchecked.
-    expect(result.outcomes.filter((o) => o.outcome !== 'notapplicable').map((o) => `${o.target}: ${o.rule} ${o.outcome}`)).toEqual(['RMS Client: clusters-reachable-on-documented-ports notchecked']);
+    // An SMS package without OS or network facts: the rules about an OS or the clusters cannot tell (notchecked); its MSI order passes.
+    expect(result.outcomes.filter((o) => o.outcome !== 'notapplicable').map((o) => `${o.target}: ${o.rule} ${o.outcome}`)).toEqual([
+      'RMS Client: clusters-reachable-on-documented-ports notchecked',
+      'RMS Client: installs-msis-in-documented-order pass',
+      'RMS Client: pre-vista-needs-activation notchecked',
+      'RMS Client: pre-vista-needs-client notchecked',
+      'RMS Client: vista-no-separate-client notchecked',
+    ]);
   });
 
   it('refuses a command line longer than Windows allows, without scanning it', () => {

@@ -15,32 +15,39 @@ export const explainCommand: Command = {
     if (!id) throw usageError('explain needs a rule id (see kblint coverage)');
     const locale = localeOption(options);
     const kb = await loadKnowledgeBase(options, io);
-    const { compiled, stale } = await compiledRules(options, io, kb);
+    const { compiled, stale, inactive } = await compiledRules(options, io, kb);
     const rule = compiled.find((r) => r.spec.id === id);
     if (!rule) {
       const s = stale.find((r) => r.rule === id);
       if (s) throw new KblintError('stale-rule', `rule ${id} is stale: ${s.reason}`);
+      const off = inactive.find((r) => r.rule === id);
+      if (off) {
+        io.out(`${id}: inactive — ${off.reason}; it checks nothing until an article says what it selects.\n`);
+        return 0;
+      }
       throw new KblintError('not-found', `no rule '${id}'; rules: ${compiled.map((r) => r.spec.id).join(', ')}`);
     }
-    const r = rule.requirement;
     const nl = locale === 'nl';
     const sample = { target: '<target>', group: '<group>', os: '<os>' };
-    io.out(
-      [
-        `${rule.spec.id} (${rule.spec.severity})`,
-        `  ${ruleText(rule, 'description', locale, {})}`,
-        '',
-        `${nl ? 'Melding' : 'Message'}: ${ruleText(rule, 'message', locale, sample)}`,
-        `${nl ? 'Oplossing' : 'Fix'}: ${ruleText(rule, 'fix', locale, sample)}`,
-        ...(Object.keys(rule.params).length ? [`${nl ? 'Uit de documentatie' : 'From the documentation'}: ${Object.entries(rule.params).map(([k, v]) => `${k} = ${JSON.stringify(v)}`).join(', ')}`] : []),
-        '',
+    const lines = [`${rule.spec.id} (${rule.spec.severity})`, `  ${ruleText(rule, 'description', locale, {})}`, ''];
+    if (rule.spec.select) {
+      lines.push(`${nl ? 'Selecteert' : 'Selects'}: ${JSON.stringify(rule.spec.select)} — ${rule.instances.length} ${nl ? 'vereiste(n)' : rule.instances.length === 1 ? 'requirement' : 'requirements'}`, '');
+    }
+    // One block per instance: the requirement it checks, its values and its message.
+    for (const instance of rule.instances) {
+      const r = instance.requirement;
+      lines.push(
         `${nl ? 'Vereiste' : 'Requirement'} ${r.id} [${r.level}] (${r.locale})`,
         `  "${r.quote}"`,
         `  ${r.source.file}:${r.source.line}:${r.source.column}`,
         ...(r.translations ? [`  ${Object.entries(r.translations).map(([l, t]) => `${l}: ${t}`).join(', ')}`] : []),
+        ...(Object.keys(instance.params).length ? [`${nl ? 'Uit de documentatie' : 'From the documentation'}: ${Object.entries(instance.params).map(([k, v]) => `${k} = ${JSON.stringify(v)}`).join(', ')}`] : []),
+        `${nl ? 'Melding' : 'Message'}: ${ruleText(instance, 'message', locale, sample)}`,
+        `${nl ? 'Oplossing' : 'Fix'}: ${ruleText(instance, 'fix', locale, sample)}`,
         '',
-      ].join('\n'),
-    );
+      );
+    }
+    io.out(lines.join('\n'));
     return 0;
   },
 };

@@ -86,5 +86,25 @@ export function smsFacts(pkg: SmsPackage, file: string): FactSet {
     facts.installer = { localAdmin: first.adminRights };
     sources['installer.localAdmin'] = at(first.adminLine ?? first.line);
   }
+  // The program's own settings: AdminRightsRequired and CanRunWhen, each at its line.
+  const runWhen = first.canRunWhen && SMS_RUN_WHEN.get(first.canRunWhen.value.toLowerCase());
+  if (first.adminRights !== undefined || runWhen) {
+    facts.sms = {};
+    sources.sms = at(first.line);
+    if (first.adminRights !== undefined) {
+      facts.sms.adminRights = first.adminRights;
+      sources['sms.adminRights'] = at(first.adminLine ?? first.line);
+    }
+    if (runWhen) {
+      facts.sms.runWhen = runWhen;
+      sources['sms.runWhen'] = at(first.canRunWhen!.line);
+    }
+  }
   return { facts, sources };
 }
+
+const SMS_RUN_WHEN = new Map<string, 'user' | 'any' | 'no-user'>([
+  ['userloggedon', 'user'],
+  ['anyuserstatus', 'any'],
+  ['nouserloggedon', 'no-user'],
+]);

@@ -9,6 +9,8 @@ export interface SmsProgram {
   /** `AdminRightsRequired`: the program runs with administrative rights. */
   adminRights?: boolean;
   adminLine?: number;
+  /** `CanRunWhen`: UserLoggedOn, AnyUserStatus or NoUserLoggedOn, as written. */
+  canRunWhen?: { value: string; line: number };
   supportedClients?: string;
 }
 
@@ -57,6 +59,8 @@ export function parseSmsPackage(text: string, file: string): SmsPackage {
       program.adminRights = /^true$/i.test(admin.value);
       program.adminLine = admin.line;
     }
+    const runWhen = iniValue(section, 'CanRunWhen');
+    if (runWhen) program.canRunWhen = { value: runWhen.value, line: runWhen.line };
     const clients = iniValue(section, 'SupportedClients');
     if (clients) program.supportedClients = clients.value;
     pkg.programs.push(program);

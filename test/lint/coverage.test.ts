@@ -1,0 +1,57 @@
+import { spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { buildKnowledgeBase } from '../../src/kb/index.js';
+import { compileRules, coverageOf, loadRules, type Coverage } from '../../src/lint/index.js';
+import { PROJECT } from '../shared.js';
+
+const FIXTURES = `${PROJECT}test/lint/fixtures/sms-procedure`;
+const { kb } = await buildKnowledgeBase([`${PROJECT}content`, `${FIXTURES}/nl-nl`, `${FIXTURES}/de-de`], { cwd: PROJECT });
+const rules = compileRules(await loadRules(), kb);
+const kblint = (args: string[]) => spawnSync(process.execPath, [`${PROJECT}dist/cli/bin.js`, ...args], { cwd: PROJECT, encoding: 'utf8' });
+
+describe('coverage', () => {
+  it('lists each article and locale with its requirements and the rules that check them, procedure steps apart', () => {
+    const coverage = coverageOf(kb, rules, new Map());
+    expect(coverage.articles.map((a) => `${a.doc.slice(0, 8)} ${a.locale}`)).toEqual(['00000000 de-DE', '00000000 nl-NL', '4b8dd930 nl-NL']);
+    const nl = coverage.articles[1]!;
+    expect(nl.requirements.map((r) => `${r.status} ${r.form} ${r.level} ${r.rules.join(',')} ${r.quote.slice(0, 30)}`)).toEqual([
+      'checked state must sms-program-runs-when-documented Klik op het tabblad Omgeving b',
+      'checked state must sms-program-runs-with-admin-rights Het programma moet worden uitg',
+    ]);
+    // A click in a UI is performed, not configured: a step, not a gap.
+    expect(nl.steps.map((r) => `${r.status} ${r.quote}`)).toEqual(["step Klik in de SMS-beheerconsole met de rechtermuisknop op Programma's en klik op Nieuw.", 'step Klik op OK.']);
+    expect(coverage.inactive).toEqual([]);
+  });
+
+  it('a state requirement no rule checks is a gap', () => {
+    const asState = { ...kb, requirements: kb.requirements.map((r) => (r.quote === 'Klik op OK.' ? { ...r, form: 'state' as const } : r)) };
+    const nl = coverageOf(asState, rules, new Map(), { article: '00000000', locale: 'nl' });
+    expect(nl.articles).toHaveLength(1);
+    expect(nl.articles[0]!.requirements.filter((r) => r.status === 'uncovered').map((r) => r.quote)).toEqual(['Klik op OK.']);
+    expect(nl.totals).toMatchObject({ requirements: 3, checked: 2, uncovered: 1, steps: 1 });
+  });
+
+  it('says why a requirement cannot be checked, from rules/_not-checkable.yaml', () => {
+    const id = '4b8dd930/de-rms-client-distribueren/network';
+    const c: Coverage = coverageOf(kb, rules, new Map([[id, 'a permission']]), { level: ['may'], article: '4b8dd930' });
+    expect(c.articles[0]!.requirements.find((r) => r.requirement === id)).toMatchObject({ status: 'not-checkable', reason: 'a permission' });
+  });
+
+  it('filters by article, locale and level on the command line, as JSON', () => {
+    const r = kblint(['coverage', '--content', 'content', '--content', `${FIXTURES}/de-de`, '--locale', 'de', '--level', 'must', '--json']);
+    expect(r.status).toBe(0);
+    const c = JSON.parse(r.stdout) as Coverage;
+    expect(c.articles.map((a) => a.locale)).toEqual(['de-DE']);
+    expect(c.totals).toMatchObject({ requirements: 2, checked: 2, uncovered: 0, steps: 2 });
+    expect(kblint(['coverage', '--level', 'often']).stderr).toBe("kblint coverage: --level: expected one of must, must-not, should, should-not, may, info; got 'often'\n");
+  });
+
+  it('prints a legend and what to do with a gap', () => {
+    const r = kblint(['coverage', '--content', 'content', '--article', '4b8dd930', '--level', 'may']);
+    expect(r.stdout).toContain('De RMS-client distribueren (4b8dd930, nl-NL) content/nl-nl/18113913.md\n');
+    expect(r.stdout).toContain('– 4b8dd930/de-rms-client-distribueren/network [may] not checkable: Activation needs no network connection; a rollout cannot contradict a permission.\n');
+    expect(r.stdout).toMatch(/\n✗ 4b8dd930\/[a-z0-9/-]+ \[may\] NO RULE\n/);
+    expect(r.stdout).toContain('Legend: ✓ checked by the rules named');
+    expect(r.stdout).toContain('A gap: write a rule that selects it (rules/<id>.yaml with select: { claim, value, scope }), or give the reason no rollout can contradict it in rules/_not-checkable.yaml.\n');
+  });
+});
