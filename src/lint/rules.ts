@@ -1,4 +1,4 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Ajv, type ValidateFunction } from 'ajv';
@@ -13,6 +13,10 @@ import { compileSelector, scopeValue } from './select.js';
 import type { CompiledRule, InactiveRule, ParamSpec, RuleInstance, RuleSpec, StaleRule } from './types.js';
 import { LOCALES } from './types.js';
 import { schemaValidator } from '../util/schema-validator.js';
+import { readInputFile } from '../util/files.js';
+
+/** A rule file is a page of YAML; anything larger is not one. */
+const RULE_FILE_MAX_BYTES = 1024 * 1024;
 
 export const BUNDLED_RULES = fileURLToPath(new URL('../../rules/', import.meta.url));
 
@@ -67,7 +71,9 @@ export async function loadRules(dir = BUNDLED_RULES): Promise<LoadedRule[]> {
   const ids = new Map<string, string>();
   for (const name of names) {
     const file = join(dir, name);
-    const yaml = loadYaml(await readFile(file, 'utf8'), file);
+    // A FIFO, a device or a folder named *.yaml is refused by name instead of hanging or filling memory.
+    const bytes = await readInputFile(file, { what: 'a rule file (YAML)', maxBytes: RULE_FILE_MAX_BYTES, display: file });
+    const yaml = loadYaml(bytes.toString('utf8'), file);
     const value = yaml.value as Record<string, unknown> | null;
     if (value && typeof value === 'object' && Object.hasOwn(value, 'select') === (Object.hasOwn(value, 'requirement') || Object.hasOwn(value, 'hash'))) {
       throw new KblintError('invalid-rule', 'a rule either pins one requirement (requirement and hash) or selects the requirements it checks (select); it has both or neither', { file, ...yaml.locate(['select']) });

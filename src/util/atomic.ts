@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
-import { rename, rm, writeFile } from 'node:fs/promises';
+import { realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { KblintError } from '../errors.js';
 import { displayPath } from './files.js';
@@ -30,12 +30,25 @@ function installSignalCleanup(): void {
  * `KblintError` naming the file (a folder in the way, a read-only folder, a full disk).
  */
 export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
-  const tmp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+  // Write through a symlink to the file it names, so the link survives; and never rename over a
+  // device or FIFO (`--output /dev/null`, `/dev/stdout`, a named pipe): write into it instead, or
+  // the rename would replace /dev/null with a regular file.
+  const target = await realpath(path).catch(() => path);
+  const info = await stat(target).catch(() => undefined);
+  if (info && !info.isFile() && !info.isDirectory()) {
+    try {
+      await writeFile(target, data);
+      return;
+    } catch (e) {
+      throw writeError(e, path);
+    }
+  }
+  const tmp = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
   installSignalCleanup();
   inFlight.add(tmp);
   try {
     await writeFile(tmp, data);
-    await rename(tmp, path);
+    await rename(tmp, target);
   } catch (e) {
     await rm(tmp, { force: true });
     throw writeError(e, path);

@@ -40,3 +40,39 @@ describe('readInputFile', () => {
     });
   });
 });
+
+describe('writeFileAtomic and special output paths', () => {
+  it('writes into a FIFO instead of replacing it with a regular file', async () => {
+    const { writeFileAtomic } = await import('../../src/util/atomic.js');
+    const { lstatSync, readFileSync: read } = await import('node:fs');
+    const { spawn } = await import('node:child_process');
+    const fifo = join(dir, 'out-fifo');
+    execFileSync('mkfifo', [fifo]);
+    const reader = spawn('cat', [fifo]);
+    let got = '';
+    reader.stdout.on('data', (d: Buffer) => (got += d.toString()));
+    const closed = new Promise((r) => reader.on('close', r));
+    await writeFileAtomic(fifo, 'report');
+    await closed;
+    expect(got).toBe('report');
+    expect(lstatSync(fifo).isFIFO()).toBe(true);
+    void read;
+  });
+
+  it('writes /dev/null without touching the device', async () => {
+    const { writeFileAtomic } = await import('../../src/util/atomic.js');
+    const { statSync } = await import('node:fs');
+    await writeFileAtomic('/dev/null', 'report');
+    expect(statSync('/dev/null').isCharacterDevice()).toBe(true);
+  });
+
+  it('keeps a symlink and updates the file it names', async () => {
+    const { writeFileAtomic } = await import('../../src/util/atomic.js');
+    const { lstatSync, readFileSync: read, writeFileSync: write } = await import('node:fs');
+    write(join(dir, 'real.txt'), 'old');
+    symlinkSync(join(dir, 'real.txt'), join(dir, 'link.txt'));
+    await writeFileAtomic(join(dir, 'link.txt'), 'new');
+    expect(lstatSync(join(dir, 'link.txt')).isSymbolicLink()).toBe(true);
+    expect(read(join(dir, 'real.txt'), 'utf8')).toBe('new');
+  });
+});
