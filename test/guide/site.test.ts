@@ -104,8 +104,8 @@ describe('the guidance site', async () => {
     const page = read(`nl/${seed}.html`);
     expect(page).toContain('<p class="note">Gecontroleerd door: <a href="rule-windows-update-needs-local-admin.html">Installeren via Windows Update vereist dat de gebruiker die installeert lokale beheerdersrechten heeft.</a></p>');
     expect(page).toContain('<p class="note">Niet gecontroleerd, omdat: <span lang="en">Activation needs no network connection; a rollout cannot contradict a permission.</span></p>');
-    // The sample command is checked by three rules; the notes stand under the code block.
-    expect(page).toMatch(/<\/figure><p class="muted">Gecontroleerd door: <a href="rule-script-installs-msis-in-order.html">/);
+    // The sample command is checked by the MSI-order rule (SMS and Group Policy) and the three script rules; the notes stand under the code block.
+    expect(page).toMatch(/<\/figure><p class="muted">Gecontroleerd door: <a href="rule-installs-msis-in-documented-order.html">[^<]*<\/a> · <a href="rule-script-installs-msis-in-order.html">/);
   });
 
   it('keeps requirement ids and file paths behind a details element for auditors', () => {
