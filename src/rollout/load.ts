@@ -191,6 +191,9 @@ async function inventoryTargets(
   const csv = context.display(file);
   const explicitOu = group.inventory?.ou;
   const scoped = !explicitOu && gpos.some((g) => g.scope);
+  if (!explicitOu) {
+    for (const g of gpos) if (g.scope?.length === 0) warn(`GPO '${g.name}' is not linked to any OU (its gpreport.xml has no LinksTo), so it applies to no computer of the inventory`, g.location);
+  }
   // Computers of one combination (GPOs, OS, admin state) share one facts object: the engine evaluates it once.
   const shared = new Map<string, TargetFacts>();
   const targets: Target[] = [];

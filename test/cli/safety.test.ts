@@ -232,3 +232,18 @@ describe('pipes and exit codes', () => {
     expect(existsSync(join(dir, 'kb.json'))).toBe(false);
   });
 });
+
+describe('a GPO linked nowhere applies to no computer', () => {
+  it('with an inventory, an unlinked GPO selects nobody: a warning at its report and zero targets (exit 2), not the whole inventory', () => {
+    const dir = artifactsDir();
+    const report = join(dir, 'gpo-finance', 'gpreport.xml');
+    const xml = readFileSync(report).toString('utf16le').replace(/<LinksTo>[\s\S]*?<\/LinksTo>\r?\n/, '');
+    writeFileSync(report, Buffer.from(xml, 'utf16le'));
+    writeFileSync(join(dir, 'one.yaml'), 'groups:\n  - name: finance\n    gpo: gpo-finance\n    inventory: { file: inventory.csv }\n    activation: true\n');
+    const r = kblint(['check', 'one.yaml'], dir);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("kblint check: warning: gpo-finance/gpreport.xml:1: GPO 'Finance - RMS client' is not linked to any OU (its gpreport.xml has no LinksTo), so it applies to no computer of the inventory");
+    expect(r.err).toContain('nothing to check: no computers were found');
+    noStack(r.err);
+  });
+});

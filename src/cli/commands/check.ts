@@ -201,11 +201,12 @@ export const checkCommand: Command = {
     const readFrom: InputPath[] = [];
     for (const input of inputs) {
       const rollout = await readInput(input);
+      // Warnings first: they often say why a run found no computers (an unlinked GPO, rows without a version).
+      for (const w of rollout.warnings ?? []) io.err(`kblint check: warning: ${w.location.file}:${w.location.line}: ${w.message}\n`);
       if (rollout.targets.length === 0) {
         throw new KblintError('no-targets', 'nothing to check: no computers were found (a group without computers, an inventory OU that matches none, or an inventory without the Name and OperatingSystemVersion columns); kblint never passes a rollout it did not see', { file: input === '-' ? '<stdin>' : input });
       }
       readFrom.push(...artifactFiles(rollout, io.cwd));
-      for (const w of rollout.warnings ?? []) io.err(`kblint check: warning: ${w.location.file}:${w.location.line}: ${w.message}\n`);
       rollout.waivers.push(...waiverFile);
       results.push(lint(rollout, compiled, { locale, today, stale, outcomes: keepOutcomes }));
     }

@@ -86,7 +86,9 @@ function gpoSource(gpo: GpoBackup, folder: BackupFolder, context: ReadContext): 
   const name = gpo.name ?? folder.listedAs ?? basename(folder.dir);
   const source: PolicySource = { name, location: { file: gpo.nameFile ?? context.display(folder.dir), line: 1, column: 1 }, facts: gpoFacts(gpo) };
   if (gpo.firewall) source.firewall = gpo.firewall;
-  if (gpo.links && gpo.links.length) source.scope = gpo.links.map(somPathToDn);
+  // A report with no LinksTo means the GPO is linked nowhere: it applies to no computer (scope []).
+  // Without a report (links undefined) where it applies is unknown, and every computer of the group gets it.
+  if (gpo.links) source.scope = gpo.links.map(somPathToDn);
   return source;
 }
 
