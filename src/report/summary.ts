@@ -9,6 +9,6 @@ export const summary: Formatter = (result, ctx) => {
     .filter((o) => o.format !== 'summary')
     .map((o) => reportText(ctx.locale, 'wrote', { format: o.format, file: o.file ?? 'stdout' }))
     .join(', ');
-  const line = reportText(ctx.locale, 'summaryLine', { problems: reportText(ctx.locale, 'problems', counts(result.findings)), targets: result.summary.targets });
+  const line = reportText(ctx.locale, 'summaryLine', { problems: reportText(ctx.locale, 'problems', counts(result.findings)), targets: result.summary.targets, notchecked: result.summary.notchecked });
   return `${safeLine(written ? `${line}; ${written}` : line)}\n`;
 };

@@ -106,7 +106,7 @@ describe('several formats, inputs and standard input in one run', () => {
     const dir = tmp();
     const r = kblint(['check', `${PROJECT}examples/violating.yaml`, '--format', 'sarif:out/k.sarif', '--format', 'codequality:gl-code-quality-report.json', '--format', 'junit:out/junit.xml', ...TODAY], { cwd: dir });
     expect(r.code, r.err).toBe(1);
-    expect(r.out).toBe('kblint: 21 problems (20 errors, 1 warning) in 7 targets; sarif → out/k.sarif, codequality → gl-code-quality-report.json, junit → out/junit.xml\n');
+    expect(r.out).toBe('kblint: 21 problems (20 errors, 1 warning) in 7 targets, 3 checks not checked; sarif → out/k.sarif, codequality → gl-code-quality-report.json, junit → out/junit.xml\n');
     const issues = JSON.parse(readFileSync(join(dir, 'gl-code-quality-report.json'), 'utf8')) as Record<string, unknown>[];
     expect(issues).toHaveLength(10);
     expect(issues[0]).toEqual({
