@@ -24,6 +24,7 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseFile } from '../dist/parse/index.js';
 import { splitSentences } from '../dist/extract/sentences.js';
+import { mulberry32 } from './gold-prng.mjs';
 
 export const SEED = 20261125;
 const PER_LOCALE = { random: 50, cue: 50 };
@@ -46,17 +47,6 @@ const root = join(here, '..');
 const corpus = join(root, '..', 'shared', 'corpus');
 const out = join(root, 'test', 'gold', 'sample.jsonl');
 
-/** mulberry32: small, well-known 32-bit PRNG; deterministic for a seed. */
-function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Function words that tell the languages apart (for English bodies in localized repos). */
 const STOPWORDS = {

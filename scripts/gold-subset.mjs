@@ -17,6 +17,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
+import { mulberry32 } from './gold-prng.mjs';
 
 export const SEED = 20261125 + 2; // the sample's seed + 2: a fresh stream for annotator B
 const SIZE = 250;
@@ -24,16 +25,6 @@ const MIN_PER_CELL = 3;
 /** The commit whose gold.jsonl holds the first annotator's labels as they were when B's subset was drawn. */
 const FIRST_PASS = '5955b1f';
 
-function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const parse = (text) => text.split('\n').filter(Boolean).map((l) => JSON.parse(l));
 const read = (name) => parse(readFileSync(new URL(`../test/gold/${name}`, import.meta.url), 'utf8'));
