@@ -22,9 +22,19 @@ const RULE_FILE_MAX_BYTES = 1024 * 1024;
 
 export const BUNDLED_RULES = fileURLToPath(new URL('../../rules/', import.meta.url));
 
-/** One Ajv for rule schemas: `applies` with every error (to tell an unknown fact from a known mismatch), `check` stopping at the first. */
+/**
+ * One Ajv for rule schemas: `applies` with every error (to tell an unknown fact from a known
+ * mismatch), `check` stopping at the first. Only `ruleAjv` checks schemas against the JSON Schema
+ * meta-schema (`assertSchema`): each Ajv that does compiles that meta-schema once, a cost every
+ * `kblint check` would pay again per instance.
+ */
 export const ruleAjv = addRuleKeywords(new Ajv({ allErrors: false, strict: false }));
-export const appliesAjv = addRuleKeywords(new Ajv({ allErrors: true, strict: false }));
+export const appliesAjv = addRuleKeywords(new Ajv({ allErrors: true, strict: false, validateSchema: false }));
+
+/** Throws as Ajv's own compile does when `schema` is not a valid JSON Schema. */
+export function assertSchema(schema: object): void {
+  if (!ruleAjv.validateSchema(schema)) throw new Error(`schema is invalid: ${ruleAjv.errorsText(ruleAjv.errors)}`);
+}
 let validateSpec: ValidateFunction | undefined;
 
 export interface LoadedRule {
@@ -134,7 +144,10 @@ const compiledSchemas = new Map<string, ValidateFunction>();
 function compileSchema(ajv: Ajv, tag: string, schema: unknown): ValidateFunction {
   const key = `${tag}\0${JSON.stringify(schema)}`;
   let fn = compiledSchemas.get(key);
-  if (!fn) compiledSchemas.set(key, (fn = ajv.compile(schema as object)));
+  if (!fn) {
+    if (ajv !== ruleAjv) assertSchema(schema as object);
+    compiledSchemas.set(key, (fn = ajv.compile(schema as object)));
+  }
   return fn;
 }
 
@@ -240,7 +253,7 @@ export function compileRules(rules: LoadedRule[], kb: KnowledgeBase, options: Co
     if (spec.select) {
       let select: ReturnType<typeof compileSelector>;
       try {
-        select = compileSelector(spec.select);
+        select = compileSelector(spec.select, assertSchema);
       } catch (e) {
         throw new KblintError('invalid-rule', `rule ${spec.id}: select.where is not a valid JSON Schema: ${(e as Error).message}`, { file });
       }

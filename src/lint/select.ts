@@ -42,13 +42,17 @@ export interface Selection {
 }
 
 const DEFAULT_LEVELS = new Set(['must', 'must-not', 'should', 'should-not', 'may']);
-const selectorAjv = new Ajv({ allErrors: false, strict: false });
+/** `where` schemas are checked against the meta-schema by `assertWhere` (ruleAjv's), not compiled against it again here. */
+const selectorAjv = new Ajv({ allErrors: false, strict: false, validateSchema: false });
 
 /** A compiled selector: the first claim of a requirement it selects, with its bindings, or undefined. */
-export function compileSelector(select: Selector): (req: Requirement) => Selection | undefined {
+export function compileSelector(select: Selector, assertWhere: (schema: object) => void): (req: Requirement) => Selection | undefined {
   const levels = new Set<string>(select.level ?? DEFAULT_LEVELS);
   let where: ValidateFunction | undefined;
-  if (select.where) where = selectorAjv.compile(select.where);
+  if (select.where) {
+    assertWhere(select.where);
+    where = selectorAjv.compile(select.where);
+  }
   const scope = Object.entries(select.scope ?? {});
   return (req) => {
     // The cheap tests first: most of a large knowledge base states no claim of the selected kind.
