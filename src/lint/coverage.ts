@@ -81,7 +81,10 @@ export function coverageOf(kb: KnowledgeBase, rules: CompiledRules, notCheckable
     const shown = members.filter((r) => (!filter.article || r.doc.toLowerCase().startsWith(filter.article.toLowerCase())) && (!filter.locale || localeMatches(r.locale, filter.locale)));
     const req = shown[0];
     if (!req) continue;
-    const ruleIds = [...new Set(members.flatMap((m) => rulesOf.get(m.id) ?? []))];
+    // The rules that check this sentence; else those that check a translation of it (this locale's
+    // sentence lacks the claim the rule selects: drift, which `kblint drift` shows).
+    const own = rulesOf.get(req.id) ?? [];
+    const ruleIds = own.length ? own : [...new Set(members.flatMap((m) => rulesOf.get(m.id) ?? []))];
     const checkedLevel = levels.has(req.level);
     if (!checkedLevel && ruleIds.length === 0) continue;
     const key = `${req.doc}\0${req.locale}`;

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Requirement } from '../../src/extract/types.js';
 import { buildKnowledgeBase, type KnowledgeBase } from '../../src/kb/index.js';
-import { compileRules, defaultLocale, lint, loadRules, translationSets } from '../../src/lint/index.js';
+import { compileRules, coverageOf, defaultLocale, lint, loadRules, translationSets } from '../../src/lint/index.js';
 import type { Rollout } from '../../src/rollout/types.js';
 import { HAS_SHARED, PROJECT, SHARED } from '../shared.js';
 
@@ -80,6 +80,25 @@ describe.skipIf(!HAS_SHARED)('the seed article in five locales', async () => {
     const { compiled, stale } = pinned('de', changed);
     expect(compiled).toEqual([]);
     expect(stale.map((s) => s.reason.slice(0, s.reason.indexOf(' for ')))).toEqual([`requirement ${pin} changed (hash ffffffffffffffff, rule written`]);
+  });
+});
+
+describe.skipIf(!HAS_SHARED)('coverage of the seed article in five locales', async () => {
+  const kb = HAS_SHARED ? await fiveLocales() : undefined!;
+  const rows = (locale: string) => coverageOf(kb, compileRules(rules, kb, { locale }), new Map(), { article: '4b8dd930', locale }).articles.flatMap((a) => a.requirements);
+
+  it('shows a translated requirement once, in the asked locale, with the other locales', () => {
+    const nl = rows('nl');
+    const wu = nl.find((r) => r.requirement === '4b8dd930/windows-update-gebruiken/privilege')!;
+    expect([wu.status, wu.rules, Object.keys(wu.translations ?? {}).sort()]).toEqual(['checked', ['windows-update-needs-local-admin'], ['de-DE', 'es-ES', 'it-IT', 'pt-BR']]);
+    expect(nl.every((r) => r.source.file.includes('nl-nl'))).toBe(true);
+    expect(rows('de').filter((r) => r.rules.includes('windows-update-needs-local-admin')).map((r) => r.requirement)).toEqual(['4b8dd930/verwenden-von-windows-update/privilege']);
+  });
+
+  it("names the rules that check the row's own sentence, not those of another sentence the alignment joined to it", () => {
+    // "De RMS-client kan niet langer meer afzonderlijk worden geïnstalleerd" (Vista has it built in).
+    const builtin = rows('nl').find((r) => r.requirement === '4b8dd930/de-rms-client-distribueren/install')!;
+    expect(builtin.rules).toEqual(['vista-no-separate-client']);
   });
 });
 
