@@ -97,7 +97,7 @@ export const checkCommand: Command = {
   name: 'check',
   summary: 'lint a rollout manifest against the knowledge base and rules',
   usage:
-    'kblint check <rollout.yaml | gpo-backup-dir | inventory.csv | - | glob>… [--format format[:file]]… [--quiet] [--max-warnings n] [--no-color] [--gpo dir] [--inventory file.csv] [--locale en|nl] [--max-severity error|warning|info] [--allow-stale] [--waivers .kblintignore.yaml] [--fail-on notchecked] [--kb kb.json] [--rules dir] [--artifact-root dir]',
+    'kblint check <rollout.yaml | gpo-backup-dir | inventory.csv | - | glob>… [--format format[:file]]… [--quiet] [--max-warnings n] [--no-color] [--gpo dir] [--inventory file.csv] [--locale en|nl|de-DE|…] [--max-severity error|warning|info] [--allow-stale] [--waivers .kblintignore.yaml] [--fail-on notchecked] [--kb kb.json] [--rules dir] [--artifact-root dir]',
   options: {
     ...kbOptions,
     ...rulesOptions,
