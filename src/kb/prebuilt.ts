@@ -4,7 +4,6 @@ import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { displayPath, markdownFiles } from '../util/files.js';
 import { codeFingerprint } from './cache.js';
-import { validateKnowledgeBase } from './schema.js';
 import type { KnowledgeBase } from './types.js';
 
 /**
@@ -56,8 +55,8 @@ export async function prebuiltKnowledgeBase(dir: string, cwd: string, file = PRE
   }
   if (typeof prebuilt.dir !== 'string' || resolve(PACKAGE_ROOT, prebuilt.dir) !== resolve(dir)) return undefined;
   if (prebuilt.contentHash !== (await contentHash(dir))) return undefined;
+  // Not validated again: the build validated it, and it is part of the installed package like its code.
   const { kb } = prebuilt;
-  validateKnowledgeBase(kb, file);
   if (resolve(cwd) === resolve(PACKAGE_ROOT)) return kb;
   for (const d of kb.documents) d.file = rebase(d.file, cwd);
   for (const r of kb.requirements) r.source.file = rebase(r.source.file, cwd);
