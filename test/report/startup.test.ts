@@ -108,3 +108,15 @@ describe('kblint check examples/violating.yaml (the README first run)', () => {
     expect(own.filter((m) => /^dist\/(guide\/|parse\/|kb\/(build|article|pool)\.js|extract\/(extract|claims|lexicons))/.test(m))).toEqual([]);
   });
 });
+
+describe('kblint check --format html', () => {
+  it("renders the report with the shared page shell and the report's own messages, none of the guide's catalog or pages", () => {
+    const out = join(tmp(), 'report-en.html');
+    const own = loadedModules(['check', 'examples/violating.yaml', '--format', `html:${out}`])
+      .filter((m) => m.startsWith(`${PROJECT}dist/`))
+      .map((m) => m.slice(PROJECT.length));
+    expect(readFileSync(out, 'utf8')).toContain('<h1>kblint report: examples/violating.yaml</h1>');
+    expect(own).toContain('dist/report/html.js');
+    expect(own.filter((m) => m.startsWith('dist/guide/')).sort()).toEqual(['dist/guide/files.js', 'dist/guide/highlight.js', 'dist/guide/page.js']);
+  });
+});
