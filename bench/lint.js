@@ -83,7 +83,6 @@ export function benchLint() {
   const e2e = checkCommand([fleet, ...kbArgs, '--format', 'summary'], 3);
   // The same command on the 7-computer example: what a run costs before the computers count.
   const small = checkCommand([here('../examples/violating.yaml'), ...kbArgs, '--format', 'summary'], 3);
-  const cold = checkCommand([here('../examples/violating.yaml')], 5);
   return {
     lintKb: corpus ? `../shared/corpus/rms (${corpus.locales} locales)` : 'content/ (the bundled article)',
     lintLoadAverage: `${loadBefore} before, ${load()} after`,
@@ -109,6 +108,5 @@ export function benchLint() {
     lintSeedRuleInstances: seed.instances,
     lintSeedFindings: seed.findings,
     lintVsAjvSeed: +(seed.lintMs / seed.floorMs).toFixed(3),
-    checkExampleColdMs: cold.ms,
   };
 }

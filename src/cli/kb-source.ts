@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { KblintError } from '../errors.js';
 import { readKnowledgeBase } from '../kb/io.js';
+import { prebuiltKnowledgeBase } from '../kb/prebuilt.js';
 import type { KnowledgeBase } from '../kb/types.js';
 import { displayPath, markdownFiles, checkInputFile } from '../util/files.js';
 import type { CliIO } from './io.js';
@@ -77,8 +78,10 @@ export async function loadKnowledgeBase(options: ParsedOptions, io: CliIO): Prom
     await checkInputFile(source.file, { what: 'a knowledge base (kb.json)', display: displayPath(source.file, io.cwd) });
     return readKnowledgeBase(source.file);
   }
-  // The build pipeline (remark, the extractors) is loaded only when articles are built: reading a
-  // kb.json needs none of it, and loading it cost every `check --kb` a quarter of a second.
+  // The bundled articles' knowledge base as `npm run build` prepared it, while it is still theirs.
+  const prebuilt = source.dirs.length === 1 && source.dirs[0] === BUNDLED_CONTENT ? await prebuiltKnowledgeBase(BUNDLED_CONTENT, io.cwd) : undefined;
+  if (prebuilt) return prebuilt;
+  // The markdown parser and extractor are loaded only when a knowledge base is built.
   const { buildKnowledgeBase } = await import('../kb/build.js');
   const result = await buildKnowledgeBase(source.dirs, { cwd: io.cwd });
   const first = result.problems[0];

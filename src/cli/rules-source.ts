@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import type { KnowledgeBase } from '../kb/types.js';
 import { BUNDLED_RULES, compileRules, hasLocale, loadRules } from '../lint/index.js';
+import { prebuiltRules } from '../lint/prebuilt-rules.js';
 import type { Locale } from '../lint/types.js';
 import type { CliIO } from './io.js';
 import { usageError, type ParsedOptions } from './main.js';
@@ -28,7 +29,9 @@ export async function compiledRules(options: ParsedOptions, io: CliIO, kb: Knowl
     const known = [...new Set(kb.requirements.map((r) => r.locale))].sort();
     throw usageError(`--locale: expected en, nl or a locale of the knowledge base${known.length ? ` (${known.join(', ')})` : ''}; got '${locale}'`);
   }
-  return compileRules(await loadRules(dir), kb, locale !== undefined && hasLocale(kb, locale) ? { locale } : {});
+  // The rules as `npm run build` loaded them, while their files and the loader are unchanged.
+  const rules = (await prebuiltRules(dir)) ?? (await loadRules(dir));
+  return compileRules(rules, kb, locale !== undefined && hasLocale(kb, locale) ? { locale } : {});
 }
 
 /**

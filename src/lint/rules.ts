@@ -1,13 +1,13 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Ajv, type ValidateFunction } from 'ajv';
+import type { ValidateFunction } from 'ajv';
 import { KblintError } from '../errors.js';
 import type { Claim, Requirement } from '../extract/types.js';
 import type { KnowledgeBase } from '../kb/types.js';
 import { assertValid } from '../util/schema-errors.js';
 import { loadYaml, type LoadedYaml } from '../util/yaml.js';
-import { addRuleKeywords } from './keywords.js';
+import { compileRuleSchema } from './compile.js';
 import { messageArguments } from './messages.js';
 import { compileSelector, scopeValue } from './select.js';
 import { translationSets, type TranslationSet } from './translations.js';
@@ -22,19 +22,6 @@ const RULE_FILE_MAX_BYTES = 1024 * 1024;
 
 export const BUNDLED_RULES = fileURLToPath(new URL('../../rules/', import.meta.url));
 
-/**
- * One Ajv for rule schemas: `applies` with every error (to tell an unknown fact from a known
- * mismatch), `check` stopping at the first. Only `ruleAjv` checks schemas against the JSON Schema
- * meta-schema (`assertSchema`): each Ajv that does compiles that meta-schema once, a cost every
- * `kblint check` would pay again per instance.
- */
-export const ruleAjv = addRuleKeywords(new Ajv({ allErrors: false, strict: false }));
-export const appliesAjv = addRuleKeywords(new Ajv({ allErrors: true, strict: false, validateSchema: false }));
-
-/** Throws as Ajv's own compile does when `schema` is not a valid JSON Schema. */
-export function assertSchema(schema: object): void {
-  if (!ruleAjv.validateSchema(schema)) throw new Error(`schema is invalid: ${ruleAjv.errorsText(ruleAjv.errors)}`);
-}
 let validateSpec: ValidateFunction | undefined;
 
 export interface LoadedRule {
@@ -139,18 +126,6 @@ function paramValue(req: Requirement, p: ParamSpec, selected: Claim | undefined)
   return { value: raw, raw };
 }
 
-/** Compiled schemas by their bound text: instances with the same parameters share them. */
-const compiledSchemas = new Map<string, ValidateFunction>();
-function compileSchema(ajv: Ajv, tag: string, schema: unknown): ValidateFunction {
-  const key = `${tag}\0${JSON.stringify(schema)}`;
-  let fn = compiledSchemas.get(key);
-  if (!fn) {
-    if (ajv !== ruleAjv) assertSchema(schema as object);
-    compiledSchemas.set(key, (fn = ajv.compile(schema as object)));
-  }
-  return fn;
-}
-
 /** One instance of a rule for one requirement, or why the requirement cannot give its parameters. */
 function instantiate(spec: RuleSpec, file: string, req: Requirement, selected: Claim | undefined, bound: Map<string, unknown>, translations: Requirement[] = []): RuleInstance | { missing: string } {
   const params = new Map<string, unknown>(bound);
@@ -164,8 +139,9 @@ function instantiate(spec: RuleSpec, file: string, req: Requirement, selected: C
   let applies: ValidateFunction;
   let check: ValidateFunction;
   try {
-    applies = compileSchema(appliesAjv, 'applies', bindParams(spec.applies, params, spec.id));
-    check = compileSchema(ruleAjv, 'check', bindParams(spec.check, params, spec.id));
+    // Instances with the same bound parameters share their compiled schemas.
+    applies = compileRuleSchema('applies', bindParams(spec.applies, params, spec.id));
+    check = compileRuleSchema('check', bindParams(spec.check, params, spec.id));
   } catch (e) {
     if (e instanceof KblintError) throw new KblintError(e.code, e.message, { file });
     throw new KblintError('invalid-rule', `rule ${spec.id}: ${(e as Error).message}`, { file });
@@ -253,7 +229,7 @@ export function compileRules(rules: LoadedRule[], kb: KnowledgeBase, options: Co
     if (spec.select) {
       let select: ReturnType<typeof compileSelector>;
       try {
-        select = compileSelector(spec.select, assertSchema);
+        select = compileSelector(spec.select);
       } catch (e) {
         throw new KblintError('invalid-rule', `rule ${spec.id}: select.where is not a valid JSON Schema: ${(e as Error).message}`, { file });
       }
