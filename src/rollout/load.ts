@@ -141,6 +141,13 @@ class FactBuilder {
     if (done) return done;
     const sources = [...gpos, ...this.artifacts.sms];
     let merged = withArtifactFacts(this.template, sources.map((s) => s.facts));
+    // What an artifact says it cannot know (a verifier script outside the backup) becomes the notchecked reason.
+    for (const s of sources) {
+      for (const [path, reason] of Object.entries(s.facts.facts.unknown ?? {})) {
+        explainUnknown(merged, path, reason);
+        if (merged.facts.unknown?.[path] === reason && !merged.sources[path] && s.facts.sources[path]) merged.sources[path] = s.facts.sources[path];
+      }
+    }
     const firewalls = sources.flatMap((s) => (s.firewall ? [s.firewall] : []));
     if (firewalls.length) {
       const reach = reachFacts(firewalls, { ports: this.ports, clusters: this.rollout.clusters, ...(this.programs ? { programs: this.programs } : {}) });
