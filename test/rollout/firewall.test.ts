@@ -54,8 +54,27 @@ describe('each field of a firewall rule string decides whether it covers outboun
     ['RA4 single address, another cluster', `${OUT443}RA4=10.0.0.5|`, { port: 443, address: '10.0.0.6' }, 'no', 'allow'],
     ['RA4=*', `${OUT443}RA4=*|`, { port: 443 }, 'yes', 'allow'],
     ['RA6 only, IPv4 cluster', `${OUT443}RA6=fe80::/64|`, { port: 443, address: '10.0.0.6' }, "depends: the cluster's address: the rule is limited to fe80::/64", 'allow'],
-    // Conditions kblint does not model
-    ['LA4 (local address)', `${OUT443}LA4=10.0.0.0/8|`, { port: 443 }, 'depends: conditions kblint does not evaluate (la4=10.0.0.0/8)', 'allow'],
+    // LPort / LPort2_10 on an outbound rule: the connection's source port, picked from 49152-65535
+    ['LPort2_10 covering the dynamic range', 'v2.30|Action=Allow|Active=TRUE|Dir=Out|Protocol=6|LPort2_10=49152-65535|RPort=443|Name=HTTPS out from dynamic ports|', { port: 443 }, 'yes', 'allow'],
+    ['LPort2_10 wider than the dynamic range', 'v2.30|Action=Block|Active=TRUE|Dir=Out|Protocol=6|LPort2_10=1024-65535|Name=Block high source ports|', { port: 443 }, 'yes', 'block'],
+    ['LPort=443 on an outbound rule (a server port)', 'v2.30|Action=Allow|Active=TRUE|Dir=Out|Protocol=6|LPort=443|Name=HTTPS (wrong side)|', { port: 443 }, "depends: the connection's source port: the rule is limited to local port 443, and an outbound connection's source port is picked from 49152-65535", 'allow'],
+    ['LPort2_10 covering part of the dynamic range', 'v2.30|Action=Block|Active=TRUE|Dir=Out|Protocol=6|LPort2_10=50000-50100|RPort=443|', { port: 443 }, "depends: the connection's source port: the rule is limited to local port 50000-50100, and an outbound connection's source port is picked from 49152-65535", 'block'],
+    ['LPort=RPC keyword', 'v2.10|Action=Allow|Active=TRUE|Dir=Out|Protocol=6|LPort=RPC|App=%SystemRoot%\\system32\\svchost.exe|', { port: 443, programs: ['C:\\Windows\\system32\\svchost.exe'] }, "depends: the connection's source port: the rule is limited to local port RPC, and an outbound connection's source port is picked from 49152-65535", 'allow'],
+    ['LPort=* (any)', `${OUT443}LPort=*|`, { port: 443 }, 'yes', 'allow'],
+    // LA4 / LA6: the computer's own address
+    ['LA4 (local address)', `${OUT443}LA4=10.0.0.0/8|`, { port: 443 }, "depends: the computer's own address: the rule is limited to local address 10.0.0.0/8", 'allow'],
+    ['LA4 range, cluster known', `${OUT443}LA4=192.168.10.1-192.168.10.254|`, { port: 443, address: '10.0.0.5' }, "depends: the computer's own address: the rule is limited to local address 192.168.10.1-192.168.10.254", 'allow'],
+    ['LA6 only, IPv4 cluster: IPv6 traffic only', `${OUT443}LA6=fd00::/8|`, { port: 443, address: '10.0.0.5' }, 'no', 'allow'],
+    ['LA6 only, cluster by name', `${OUT443}LA6=fd00::/8|`, { port: 443 }, "depends: the computer's own address: the rule is limited to local address fd00::/8", 'allow'],
+    ['LA4=*', `${OUT443}LA4=*|`, { port: 443 }, 'yes', 'allow'],
+    // IF / IFType: the interface the connection leaves by
+    ['IFType=RemoteAccess (VPN)', 'v2.30|Action=Allow|Active=TRUE|Dir=Out|Protocol=6|RPort=443|IFType=RemoteAccess|Name=HTTPS over VPN|', { port: 443 }, 'depends: the network interface the connection uses: the rule is limited to interface type RemoteAccess', 'allow'],
+    ['IFType=Wireless block', 'v2.30|Action=Block|Active=TRUE|Dir=Out|Protocol=6|IFType=Wireless|Name=No wireless|', { port: 443 }, 'depends: the network interface the connection uses: the rule is limited to interface type Wireless', 'block'],
+    ['IFType=All', `${OUT443}IFType=All|`, { port: 443 }, 'yes', 'allow'],
+    ['IF by GUID', `${OUT443}IF={0B6E3C2A-5F1C-4A8B-9E1D-3C0B7A1E2F01}|`, { port: 443 }, 'depends: the network interface the connection uses: the rule is limited to interface {0B6E3C2A-5F1C-4A8B-9E1D-3C0B7A1E2F01}', 'allow'],
+    // Who connects or how
+    ['Security=AuthenticateEncrypt (IPsec)', `${OUT443}Security=AuthenticateEncrypt|`, { port: 443 }, 'depends: who connects or how (security=AuthenticateEncrypt)', 'allow'],
+    ['LUAuth (local users)', `${OUT443}LUAuth=O:LSD:(A;;CC;;;S-1-5-21-1-2-3-1001)|`, { port: 443 }, 'depends: who connects or how (luauth=O:LSD:(A;;CC;;;S-1-5-21-1-2-3-1001))', 'allow'],
     ['descriptive fields only', `${OUT443}Name=@FirewallAPI.dll,-25303|Desc=x|EmbedCtxt=@FirewallAPI.dll,-25000|Platform=2:6:2|Platform2=GTEQ|`, { port: 443 }, 'yes', 'allow'],
   ] as [string, string, Connection, string, string][])('%s', (_, text, connection, expected, action) => {
     expect(match(text, connection)).toBe(expected);
