@@ -133,6 +133,7 @@ class FactBuilder {
     private readonly rollout: Rollout,
     private readonly programs: string[] | undefined,
     private readonly ports: number[],
+    private readonly profiles: GroupInput['firewallProfiles'],
   ) {}
 
   /** Facts from the manifest, then the given GPOs (in order), then the SMS package; network from their firewalls together. */
@@ -150,7 +151,7 @@ class FactBuilder {
     }
     const firewalls = sources.flatMap((s) => (s.firewall ? [s.firewall] : []));
     if (firewalls.length) {
-      const reach = reachFacts(firewalls, { ports: this.ports, clusters: this.rollout.clusters, ...(this.programs ? { programs: this.programs } : {}) });
+      const reach = reachFacts(firewalls, { ports: this.ports, clusters: this.rollout.clusters, ...(this.programs ? { programs: this.programs } : {}), ...(this.profiles ? { profiles: this.profiles } : {}) });
       merged = withArtifactFacts(merged, [reach]);
       for (const [path, reason] of Object.entries(reach.unknown)) explainUnknown(merged, path, reason);
     }
@@ -169,7 +170,7 @@ async function groupTargets(
   warn: (message: string, location: Location) => void,
 ): Promise<Target[]> {
   const template = groupTemplate(group, at, manifest.loc);
-  const builder = new FactBuilder(template, artifacts, manifest.rollout, group.applications, options.ports ?? []);
+  const builder = new FactBuilder(template, artifacts, manifest.rollout, group.applications, options.ports ?? [], group.firewallProfiles);
   const { gpos } = artifacts;
   if (!artifacts.inventory) {
     if (!group.computers && gpos.length > 1) {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { firewallPolicy, outboundTcp, parseRule, ruleMatches, type Connection } from '../../src/rollout/readers/firewall.js';
+import { reachFacts } from '../../src/rollout/network.js';
+import { firewallPolicy, outboundTcp, parseRule, ruleMatches, type Connection, type FirewallPolicy, type Profile } from '../../src/rollout/readers/firewall.js';
 import { parseRegistryPol, REG, writeRegistryPol } from '../../src/rollout/readers/registry-pol.js';
 
 const FW = 'SOFTWARE\\Policies\\Microsoft\\WindowsFirewall';
@@ -35,6 +36,8 @@ describe('each field of a firewall rule string decides whether it covers outboun
     ['Profile=Domain', `${OUT443}Profile=Domain|`, { port: 443 }, 'yes', 'allow'],
     ['Profile=Public only', `${OUT443}Profile=Public|`, { port: 443 }, 'no', 'allow'],
     ['Profile=Private|Profile=Public', `${OUT443}Profile=Private|Profile=Public|`, { port: 443 }, 'no', 'allow'],
+    ['Profile=Domain, Private as a report lists it', `${OUT443}Profile=Domain, Private|`, { port: 443, profile: 'private' }, 'yes', 'allow'],
+    ['Profile=Domain, Private, asked on the public profile', `${OUT443}Profile=Domain, Private|`, { port: 443, profile: 'public' }, 'no', 'allow'],
     ['Profile=Public, asked on the public profile', `${OUT443}Profile=Public|`, { port: 443, profile: 'public' }, 'yes', 'allow'],
     // App
     ['App, program unknown', `${OUT443}App=${WORD}|`, { port: 443 }, `depends: which program connects: the rule is limited to ${WORD}`, 'allow'],
@@ -113,5 +116,35 @@ describe('the verdict for a port: block beats allow, the profile default applies
     expect(reach.reachable).toBe(verdict === 'reachable');
     expect(reach.because?.value).toBe(because);
     expect(reach.reason === undefined).toBe(verdict !== 'unknown');
+  });
+});
+
+describe('the three firewall profiles: reachable only when every profile the computers are in lets the port out', () => {
+  const pol = (settings: [string, string, number][], ...rules: string[]) =>
+    firewallPolicy(
+      parseRegistryPol(
+        writeRegistryPol([
+          ...settings.map(([profile, value, data]) => ({ key: `${FW}\\${profile}Profile`, value, type: REG.DWORD, data })),
+          ...rules.map((data, i) => ({ key: `${FW}\\FirewallRules`, value: `{R${i}}`, type: REG.SZ, data })),
+        ]),
+        'Machine/registry.pol',
+      ),
+    )!;
+  const ask = (policy: FirewallPolicy, profiles?: Profile[]) => {
+    const r = reachFacts([{ file: 'Machine/registry.pol', policy }], { ports: [80, 443], clusters: {}, ...(profiles ? { profiles } : {}) });
+    return { ports: r.facts.network?.root?.ports, unknown: r.unknown['network.root'], detail: r.sources['network.root']?.detail };
+  };
+  const BLOCK_ALL: [string, string, number][] = [['Domain', 'DefaultOutboundAction', 1], ['Private', 'DefaultOutboundAction', 1], ['Public', 'DefaultOutboundAction', 1]];
+
+  it.each([
+    ['every profile blocks by default, a 443 rule for all profiles', pol(BLOCK_ALL, `${OUT443}Name=RMS|`), undefined, { ports: [443], unknown: undefined, detail: 'Domain profile blocks port 80: SOFTWARE\\Policies\\Microsoft\\WindowsFirewall\\DomainProfile\\DefaultOutboundAction (byte offset 8)' }],
+    ['every profile blocks, nothing allows', pol(BLOCK_ALL), undefined, { ports: [], unknown: undefined, detail: 'Domain profile blocks port 80: SOFTWARE\\Policies\\Microsoft\\WindowsFirewall\\DomainProfile\\DefaultOutboundAction (byte offset 8)' }],
+    ['the Public profile blocks, the others allow', pol([['Public', 'DefaultOutboundAction', 1]]), undefined, { ports: undefined, unknown: 'the firewall decides by program, address, network location or another condition: it depends on the network location: port 80 is open in the Domain, Private profile and blocked in the Public profile; name the profiles these computers use (firewallProfiles); it depends on the network location: port 443 is open in the Domain, Private profile and blocked in the Public profile; name the profiles these computers use (firewallProfiles)', detail: 'Public profile: SOFTWARE\\Policies\\Microsoft\\WindowsFirewall\\PublicProfile\\DefaultOutboundAction (byte offset 8)' }],
+    ['the same, for desktops that stay on the corporate network', pol([['Public', 'DefaultOutboundAction', 1]]), ['domain'], { ports: [80, 443], unknown: undefined, detail: 'open in the Domain profile' }],
+    ['a 443 allow only in the Domain profile, all default-block', pol(BLOCK_ALL, `${OUT443}Profile=Domain|Name=RMS|`), undefined, { ports: undefined, unknown: expect.stringContaining('port 443 is open in the Domain profile and blocked in the Private, Public profile'), detail: expect.stringContaining('Private profile: SOFTWARE\\Policies\\Microsoft\\WindowsFirewall\\PrivateProfile\\DefaultOutboundAction') }],
+    ['the Public profile firewall is off', pol([['Domain', 'DefaultOutboundAction', 1], ['Private', 'DefaultOutboundAction', 1], ['Public', 'EnableFirewall', 0]], `${OUT443}Profile=Domain,Private|Name=RMS|`), undefined, { ports: [443], unknown: undefined, detail: 'open in the Domain, Private, Public profiles: SOFTWARE\\Policies\\Microsoft\\WindowsFirewall\\FirewallRules\\{R0} (byte offset 548)' }],
+    ['a block rule in the Public profile only', pol([], 'v2.30|Action=Block|Active=TRUE|Dir=Out|Protocol=6|Profile=Public|RPort=443|Name=No HTTPS on public networks|'), undefined, { ports: [80], unknown: undefined, detail: 'open in the Domain, Private, Public profiles' }],
+  ] as [string, FirewallPolicy, Profile[] | undefined, object][])('%s', (_, policy, profiles, expected) => {
+    expect(ask(policy, profiles)).toEqual(expected);
   });
 });

@@ -133,8 +133,11 @@ export function parseRule(id: string, text: string, entry: PolEntry): FirewallRu
     } else if (key === 'ra4' || key === 'ra6') {
       for (const v of value.split(',')) if (v.trim() !== '' && v.trim() !== '*') rule.remoteAddresses.push(v.trim());
     } else if (key === 'profile') {
-      const p = PROFILE_NAMES[value.trim().toLowerCase()];
-      if (p) rule.profiles.push(p);
+      // `Profile=Domain|Profile=Private|` in a rule string; `Domain, Private` where a report lists them.
+      for (const v of value.split(',')) {
+        const p = PROFILE_NAMES[v.trim().toLowerCase()];
+        if (p && !rule.profiles.includes(p)) rule.profiles.push(p);
+      }
     } else if (key === 'app') rule.app = value;
     else if (key === 'svc') rule.service = value;
     else if (key === 'apppkgid') rule.package = value;
