@@ -97,6 +97,18 @@ function chain(line: string): Link[] {
   return out.filter((l, i) => l.text !== '' || i === out.length - 1);
 }
 
+/**
+ * `findstr /i /c:"%MSDRM_SHA256%"`: a filter that looks for the expected hash, named by a variable
+ * or written out (32 hex digits or more). `findstr /v`, or a pattern that is no hash (`findstr
+ * hash`), matches whatever the file is, so it decides nothing.
+ */
+function expectsHash(statement: string): boolean {
+  if (!/^(findstr|find)$/.test(commandWord(statement))) return false;
+  const args = commandText(statement).replace(/^\S+/, '');
+  if (/(^|\s)\/v\b/i.test(args)) return false;
+  return /%\w+(:[^%]*)?%|!\w+!|%%\w|\b[0-9a-f]{32,}\b/i.test(args);
+}
+
 /** Statements that only name text: `set X=…`, `echo …`, `title …`. */
 const TEXT_ONLY = /^(set|echo|echo\.|title|rem|pause|color|prompt)$/;
 
@@ -288,7 +300,7 @@ function batchEvidence(code: string, isInstall: (s: string) => boolean): CheckEv
       // The pipeline the check starts: its exit status is the last command's.
       let k = j;
       while (links[k]!.op === '|' && k + 1 < links.length) k++;
-      const filtered = links.slice(j + 1, k + 1).some((l) => /^(findstr|find)$/.test(commandWord(l.text)) && /\s\S/.test(l.text.trim()));
+      const filtered = links.slice(j + 1, k + 1).some((l) => expectsHash(l.text));
       const meaningful = inv.exit || filtered;
       if (inv.gates) Object.assign(e, { decidedAt: lineNo, gatesInstall: true });
       else if (!meaningful) e.why = inv.why ?? `${inv.tool} computes a hash, but nothing compares it with an expected value`;
@@ -579,7 +591,7 @@ function vbscriptEvidence(code: string, isInstall: (s: string) => boolean): Chec
       const e: CheckEvidence = { line: lineNo, text: line.trim() };
       found.push(e);
       const exec = call![1]!.toLowerCase() === 'exec';
-      const meaningful = inv.exit || /\|\s*(findstr|find)\s+\S/i.test(vbsCommand(line.slice(call!.index + call![0].length)));
+      const meaningful = inv.exit || chain(vbsCommand(line.slice(call!.index + call![0].length))).some((l) => expectsHash(l.text.replace(/\bX\b/g, '%EXPECTED%')));
       if (inv.gates) Object.assign(e, { decidedAt: lineNo, gatesInstall: true });
       else if (cond && cond[1]!.includes(call![0].trim().slice(0, 4)) && meaningful && acts(consequence)) Object.assign(e, { decidedAt: lineNo, gatesInstall: isInstall(consequence) && !STOP_VBS.test(consequence) });
       else {
