@@ -125,3 +125,16 @@ describe('kblint check on a GPO whose startup script checks nothing, or waits on
     }
   });
 });
+
+describe('the integrity reading stays linear on hostile scripts', () => {
+  it.each([
+    ['powershell', 'if (\n'.repeat(20000)],
+    ['batch', 'if errorlevel 1 (\n'.repeat(20000)],
+    ['vbscript', 'If x Then\n'.repeat(20000)],
+    ['powershell', Array.from({ length: 5000 }, (_, i) => `$h${i} = Get-FileHash x${i}.msi\n$g${i} = $h${i}.Hash\n`).join('')],
+  ] as const)('%s: %#', (language, text) => {
+    const scan = scanScript(`${text}msiexec /i a.msi /qn\n`, language);
+    expect(scan.installs).toHaveLength(1);
+    expect(scan.verifiedBeforeInstall).toBe(false);
+  }, 20_000); // Unclosed blocks and thousands of hash variables: bounded scans, not one per opening.
+});

@@ -22,6 +22,13 @@ export interface CheckEvidence {
   external?: boolean;
 }
 
+/** How far a conditional's block is followed (cmd `( … )`, VBScript `If … End If`). */
+const MAX_BLOCK_LINES = 100;
+/** How many characters of a PowerShell condition or block are read (an unclosed one would run to the end). */
+const MAX_SPAN = 4000;
+/** How many variables holding a check's result are followed through assignments. */
+const MAX_TAINTS = 200;
+
 /** Which side of a conditional means the check passed: S (success, match), F (failure), or unclear. */
 type Polarity = 'S' | 'F' | '?';
 
@@ -208,21 +215,22 @@ function batchIf(line: string, lines: string[], index: number): BatchIf | undefi
 function parenBlock(lines: string[], index: number, column: number): string {
   let depth = 0;
   let quoted = false;
-  let out = '';
-  for (let i = index; i < lines.length; i++) {
+  const out: string[] = [];
+  // A block longer than this is no install script's `if`: bounded, so unclosed parentheses stay linear.
+  for (let i = index; i < Math.min(lines.length, index + MAX_BLOCK_LINES); i++) {
     const line = lines[i]!;
-    for (let j = i === index ? column : 0; j < line.length; j++) {
+    const from = i === index ? column : 0;
+    for (let j = from; j < line.length; j++) {
       const c = line[j]!;
-      out += c;
       if (c === '"') quoted = !quoted;
       if (quoted) continue;
       if (c === '(') depth++;
-      else if (c === ')' && --depth === 0) return out + line.slice(j + 1);
+      else if (c === ')' && --depth === 0) return [...out, line.slice(from)].join('\n');
     }
-    out += '\n';
+    out.push(line.slice(from));
     quoted = false;
   }
-  return out;
+  return out.join('\n');
 }
 
 const decides = (polarity: Polarity, consequence: string, stop: RegExp, isInstall: (s: string) => boolean): { ok: boolean; gates: boolean } => {
@@ -366,33 +374,39 @@ function psComparison(bare: string, code: string): { compares: boolean; polarity
   return { compares: true, polarity };
 }
 
-function matching(text: string, open: number, o: string, c: string): number {
-  let depth = 0;
-  for (let i = open; i < text.length; i++) {
-    if (text[i] === o) depth++;
-    else if (text[i] === c && --depth === 0) return i;
+/** The closing bracket of every `(` and `{` of a text, found in one pass (an unclosed one closes at the end). */
+function bracketPairs(text: string): (open: number) => number {
+  const pairs = new Map<number, number>();
+  const stacks: Record<string, number[]> = { '(': [], '{': [] };
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === '(' || c === '{') stacks[c]!.push(i);
+    else if (c === ')' || c === '}') {
+      const at = stacks[c === ')' ? '(' : '{']!.pop();
+      if (at !== undefined) pairs.set(at, i);
+    }
   }
-  return text.length;
+  return (open) => pairs.get(open) ?? text.length;
 }
 
-function psConditionals(bare: string, code: string, lineOf: (offset: number) => number): PsConditional[] {
+function psConditionals(bare: string, code: string, lineOf: (offset: number) => number, close: (open: number) => number): PsConditional[] {
   const out: PsConditional[] = [];
   for (const m of bare.matchAll(/\b(?:else)?if\s*\(/gi)) {
     const open = m.index + m[0].length - 1;
-    const close = matching(bare, open, '(', ')');
-    let at = close + 1;
+    const end = Math.min(close(open), open + MAX_SPAN);
+    let at = end + 1;
     while (/\s/.test(bare[at] ?? '')) at++;
-    const thenEnd = bare[at] === '{' ? matching(bare, at, '{', '}') : at;
+    const thenEnd = bare[at] === '{' ? Math.min(close(at), at + MAX_SPAN) : at;
     const then = code.slice(at, thenEnd + 1);
     let next = thenEnd + 1;
     while (/\s/.test(bare[next] ?? '')) next++;
     let otherwise = '';
     if (/^else\s*\{/i.test(bare.slice(next, next + 20))) {
       const brace = bare.indexOf('{', next);
-      otherwise = code.slice(brace, matching(bare, brace, '{', '}') + 1);
+      otherwise = code.slice(brace, Math.min(close(brace), brace + MAX_SPAN) + 1);
     }
-    const { compares, polarity } = psComparison(bare.slice(open + 1, close), code.slice(open + 1, close));
-    out.push({ start: open + 1, end: close, line: lineOf(m.index), polarity, compares, then, otherwise });
+    const { compares, polarity } = psComparison(bare.slice(open + 1, end), code.slice(open + 1, end));
+    out.push({ start: open + 1, end, line: lineOf(m.index), polarity, compares, then, otherwise });
   }
   return out;
 }
@@ -426,7 +440,9 @@ const PS_ASSIGN = /^\s*(?:\[[^\]]*\]\s*)*\$(?:script:|global:|local:|private:)?(
 
 function powershellEvidence({ code, bare }: { code: string; bare: string }, isInstall: (s: string) => boolean): CheckEvidence[] {
   const lineOf = lineIndex(bare);
-  const conds = psConditionals(bare, code, lineOf);
+  const close = bracketPairs(bare);
+  const conds = psConditionals(bare, code, lineOf, close);
+  const functions = [...bare.matchAll(/\bfunction\s+([\w-]+)\s*(?:\([^)\n]*\)\s*)?\{/gi)].map((m) => ({ name: m[1]!, open: m.index + m[0].length - 1, end: close(m.index + m[0].length - 1) }));
   const found: CheckEvidence[] = [];
   /** Variables (and functions) holding a check's result; `verdict`: already compared. */
   const taints: { name: RegExp; label: string; from: number; e: CheckEvidence; polarity: Polarity; verdict: boolean }[] = [];
@@ -472,7 +488,7 @@ function powershellEvidence({ code, bare }: { code: string; bare: string }, isIn
       continue;
     }
     // Inside `function Name { … }` as the value it returns: calls of Name carry the result.
-    const fn = enclosingFunction(bare, o);
+    const fn = functions.filter((f) => o > f.open && o < f.end).pop();
     if (fn) {
       const { compares, polarity } = psComparison(bare.slice(start, end), code.slice(start, end));
       taints.push({ name: new RegExp(`(?<![\\w-])${fn.name.replace(/[-]/g, '\\-')}(?![\\w-])`, 'i'), label: fn.name, from: fn.end, e, polarity, verdict: compares });
@@ -480,15 +496,20 @@ function powershellEvidence({ code, bare }: { code: string; bare: string }, isIn
     }
   }
   // Assignments from a tainted variable carry the taint on, in the order of the script.
-  for (let k = 0; k < taints.length; k++) {
+  const followed = new Set<string>();
+  const assignments = [...bare.matchAll(/(?:^|[\n;{}])\s*(?:\[[^\]]*\]\s*)*\$(\w+)\s*=(?!=)/g)];
+  // Bounded: a script with thousands of hash variables is no install script; the rest stay no check.
+  for (let k = 0; k < Math.min(taints.length, MAX_TAINTS); k++) {
     const t = taints[k]!;
-    for (const a of bare.matchAll(/(?:^|[\n;{}])\s*(?:\[[^\]]*\]\s*)*\$(\w+)\s*=(?!=)/g)) {
+    for (const a of assignments) {
       const start = a.index + (/^[\n;{}]/.test(a[0]) ? 1 : 0);
       if (start < t.from) continue;
       const end = statementEnd(bare, a.index + a[0].length);
       const rhs = bare.slice(a.index + a[0].length, end);
       if (!t.name.test(rhs)) continue;
-      if (taints.some((x) => x.label === `$${a[1]}` && x.e === t.e)) continue;
+      const key = `${a[1]!.toLowerCase()}\0${found.indexOf(t.e)}`;
+      if (followed.has(key) || taints.length >= MAX_TAINTS) continue;
+      followed.add(key);
       const { compares, polarity } = psComparison(bare.slice(start, end), code.slice(start, end));
       taints.push({ name: new RegExp(`\\$${a[1]}\\b`, 'i'), label: `$${a[1]}`, from: end, e: t.e, polarity: compares ? polarity : t.polarity, verdict: t.verdict || compares });
     }
@@ -506,15 +527,6 @@ function powershellEvidence({ code, bare }: { code: string; bare: string }, isIn
     }
   }
   return found;
-}
-
-function enclosingFunction(bare: string, offset: number): { name: string; end: number } | undefined {
-  for (const m of bare.matchAll(/\bfunction\s+([\w-]+)\s*(?:\([^)]*\)\s*)?\{/gi)) {
-    const open = m.index + m[0].length - 1;
-    const close = matching(bare, open, '{', '}');
-    if (offset > open && offset < close) return { name: m[1]!, end: close };
-  }
-  return undefined;
 }
 
 // ───────────────────────────── VBScript ─────────────────────────────
@@ -569,7 +581,7 @@ function vbscriptEvidence(code: string, isInstall: (s: string) => boolean): Chec
     if (rest.trim() !== '') return rest;
     let depth = 0;
     const body: string[] = [];
-    for (let j = i + 1; j < lines.length; j++) {
+    for (let j = i + 1; j < Math.min(lines.length, i + 1 + MAX_BLOCK_LINES); j++) {
       const l = lines[j]!;
       if (/^\s*if\b.*\bthen\s*$/i.test(l)) depth++;
       if (/^\s*end\s+if\b/i.test(l)) {
