@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readGpoBackup } from '../../src/rollout/readers/gpo.js';
 import { HAS_SHARED, SHARED } from '../shared.js';
-import { check } from './run.js';
+import { check, kblint } from './run.js';
 
 /**
  * A `Get-GPOReport -ReportType Xml` export of a firewall GPO, shaped as GPMC writes it (UTF-16 with
@@ -102,6 +102,21 @@ describe('gpreport.xml: the Windows Firewall extension gives the same facts a Re
     expect(o.outcome).toBe(expected);
     if (expected === 'fail') expect(result.findings.find((f) => f.rule === o.rule)!.location).toMatchObject({ file: 'gpo/gpreport.xml', line, detail });
     if (expected === 'notchecked') expect(o.reason).toMatch(/depending on which program connects|depends on the network location/);
+  });
+
+  it('reads a setting written RSoP-style, with <GPO> and <Precedence> beside its value', async () => {
+    const rsop = profile('DomainProfile', true, true).map((l) =>
+      /<q3:Value>/.test(l) ? `            <GPO xmlns="http://www.microsoft.com/GroupPolicy/Settings/Base"><Identifier xmlns="http://www.microsoft.com/GroupPolicy/Types">{3C1D9E55-7A2B-4F10-9B7C-2E8D4A6F0B11}</Identifier></GPO>\r\n            <Precedence xmlns="http://www.microsoft.com/GroupPolicy/Settings/Base">1</Precedence>\r\n${l}` : l,
+    );
+    const gpo = await readGpoBackup(join(folder(report(rsop, [])), 'gpo'));
+    expect(gpo.firewall!.policy.profiles.domain).toMatchObject({ enabled: true, defaultOutbound: 'block' });
+  });
+
+  it('refuses a profile value that is neither true nor false, at its line, exit 2', async () => {
+    const broken = profile('PublicProfile', true, true).map((l, i) => (i === 8 ? l.replace('true', 'maybe') : l));
+    const dir = folder(report([...profile('DomainProfile', true, true), ...broken], []));
+    const r = await kblint(['check', 'gpo'], dir);
+    expect(r).toMatchObject({ code: 2, err: "kblint check: gpo/gpreport.xml:37: PublicProfile DefaultOutboundAction is 'maybe'; expected true or false\n" });
   });
 
   it.skipIf(!HAS_SHARED)('reads the real exports in ../shared: no firewall extension in them, so no firewall facts invented', async () => {

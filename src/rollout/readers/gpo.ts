@@ -242,7 +242,7 @@ function readExtensions(root: Record<string, unknown>, gpo: GpoBackup, report: s
           // A GPO known only from its report still states its firewall; a Registry.pol beside it, read later, is the policy itself and wins.
           const from = text.indexOf('WindowsFirewallSettings', fwFrom);
           fwFrom = from + 1;
-          const policy = reportFirewall(ext, text, Math.max(from, 0), lineOf);
+          const policy = reportFirewall(ext, text, Math.max(from, 0), lineOf, report);
           if (policy.counts.profiles + policy.counts.rules > 0) gpo.firewall = { file: report, policy: { profiles: policy.profiles, rules: policy.rules } };
           continue;
         }

@@ -1,3 +1,5 @@
+import { KblintError } from '../../errors.js';
+import { snippet } from './text.js';
 import { parseRule, PROFILES, type FirewallPolicy, type FirewallProfile, type Profile } from './firewall.js';
 import type { PolEntry } from './registry-pol.js';
 
@@ -38,7 +40,7 @@ function ruleFields(rule: Record<string, unknown>): [string, string][] {
  * elements whose children are the fields of a rule string ([MS-GPFAS] 2.2.2.19). Each becomes the
  * same model Registry.pol gives, each setting at its line in the report.
  */
-export function reportFirewall(extension: Record<string, unknown>, text: string, from: number, lineOf: (offset: number) => number, side = 'Computer'): FirewallPolicy & { counts: { profiles: number; rules: number } } {
+export function reportFirewall(extension: Record<string, unknown>, text: string, from: number, lineOf: (offset: number) => number, file: string, side = 'Computer'): FirewallPolicy & { counts: { profiles: number; rules: number } } {
   const policy: FirewallPolicy & { counts: { profiles: number; rules: number } } = { profiles: {}, rules: [], counts: { profiles: 0, rules: 0 } };
   const key = (what: string) => `gpreport.xml ${side}/WindowsFirewall/${what}`;
   const end = text.indexOf('</Extension>', from);
@@ -53,12 +55,21 @@ export function reportFirewall(extension: Record<string, unknown>, text: string,
     if (!node) continue;
     policy.counts.profiles++;
     const profile: FirewallProfile = {};
-    const enabled = valueOf(node.EnableFirewall);
-    if (enabled !== undefined) profile.enabled = !/^(false|0)$/i.test(enabled);
-    const outbound = valueOf(node.DefaultOutboundAction);
+    const profileAt = at(new RegExp(`<(?:\\w+:)?${PROFILE_ELEMENT[name]}\\b`, 'g'), 0);
+    // A value that is neither true nor false is a broken report, never read as allow.
+    const flag = (setting: string): boolean | undefined => {
+      const v = valueOf(node[setting]);
+      if (v === undefined) return undefined;
+      if (/^(true|1)$/i.test(v)) return true;
+      if (/^(false|0)$/i.test(v)) return false;
+      const rel = text.slice(profileAt).search(new RegExp(`<(?:\\w+:)?${setting}\\b`));
+      throw new KblintError('bad-gpreport', `${PROFILE_ELEMENT[name]} ${setting} is '${snippet(v)}'; expected true or false`, { file, line: lineOf(rel === -1 ? profileAt : profileAt + rel) });
+    };
+    const enabled = flag('EnableFirewall');
+    if (enabled !== undefined) profile.enabled = enabled;
+    const outbound = flag('DefaultOutboundAction');
     if (outbound !== undefined) {
-      profile.defaultOutbound = /^(true|1)$/i.test(outbound) ? 'block' : 'allow';
-      const profileAt = at(new RegExp(`<(?:\\w+:)?${PROFILE_ELEMENT[name]}\\b`, 'g'), 0);
+      profile.defaultOutbound = outbound ? 'block' : 'allow';
       const rel = text.slice(profileAt, end === -1 ? undefined : end).search(/<(?:\w+:)?DefaultOutboundAction\b/);
       const offset = rel === -1 ? profileAt : profileAt + rel;
       const entry: ReportEntry = { key: key(PROFILE_ELEMENT[name]), value: 'DefaultOutboundAction', type: 4, data: profile.defaultOutbound === 'block' ? 1 : 0, offset, line: lineOf(offset) };
