@@ -80,6 +80,15 @@ describe('an integrity check counts only when it runs and its result decides', (
     expect(scan.inertChecks.map((c) => [c.line, c.why])).toEqual(inert);
   });
 
+  it.each([
+    [`Start-Process msiexec.exe -ArgumentList "/i ${MSI} /qn REBOOT=ReallySuppress" -Wait`, true],
+    [`Start-Process -FilePath msiexec.exe -ArgumentList '/i', '${MSI}', '/qn', 'REBOOT=ReallySuppress' -Wait -NoNewWindow`, true],
+    [`Start-Process msiexec.exe -ArgumentList "/i ${MSI}" -Wait`, false],
+  ])('reads the install inside Start-Process -ArgumentList: %s', (line, quiet) => {
+    const scan = scanScript(lines(line), 'powershell');
+    expect(scan.installs.map((i) => [i.msi, i.quiet])).toEqual([[['msdrmclient.msi'], quiet]]);
+  });
+
   it('says a verifier it cannot read leaves the answer open: powershell -File, cscript, call', () => {
     for (const [file, text, external] of [
       ['install.cmd', lines('powershell -ExecutionPolicy Bypass -File \\\\fs01\\software\\rms\\verify.ps1 || exit /b 1', INSTALL), '\\\\fs01\\software\\rms\\verify.ps1'],

@@ -62,7 +62,7 @@ export function scanScript(text: string, language: ScriptLanguage = 'unknown', f
     if (command.length > MAX_COMMAND_CHARS) {
       throw new KblintError('bad-script', `line is ${command.length} characters, longer than the ${MAX_COMMAND_CHARS}-character Windows command line; it cannot be an install command`, { file, line });
     }
-    const parsed = parseCommand(command.replace(/^\s*(start\s+\/wait\s+|call\s+|&\s*|Start-Process\s+)/i, ''));
+    const parsed = parseCommand(unwrapArguments(command).replace(/^\s*(start\s+\/wait\s+|call\s+|&\s*|Start-Process\s+)/i, ''));
     if (!parsed || parsed.msi.length === 0) return;
     installs.push({
       line,
@@ -82,6 +82,14 @@ export function scanScript(text: string, language: ScriptLanguage = 'unknown', f
     msi: installs.flatMap((i) => i.msi),
     verifiedBeforeInstall: installs.length > 0 && evidence.some((e) => !e.external && before(e)),
   };
+}
+
+/**
+ * `Start-Process msiexec.exe -ArgumentList "/i x.msi /qn" -Wait` (or `'/i', 'x.msi', '/qn'`): the
+ * arguments PowerShell passes, unquoted, so the MSI and switches inside the string are read.
+ */
+function unwrapArguments(command: string): string {
+  return command.replace(/\s-(?:ArgumentList|Args)\s+((?:(?:"[^"]*"|'[^']*')\s*,?\s*)+)/i, (_, list: string) => ` ${list.replace(/["',]/g, ' ')} `);
 }
 
 /** Whether a statement starts an installer: msiexec, `setup.exe -override`, or an .exe with `/i`. */
