@@ -11,7 +11,8 @@ import { HAS_SHARED, PROJECT, SHARED } from '../shared.js';
  */
 const BIN = `${PROJECT}dist/cli/bin.js`;
 const kblint = (args: string[], cwd: string) => {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, CI: '1' } });
+  // A hang (mkdir spinning on /proc) fails the case with a null exit code instead of stalling the suite.
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, CI: '1' }, timeout: 60_000 });
   return { code: r.status, out: r.stdout, err: r.stderr };
 };
 const noStack = (s: string) => expect(s).not.toMatch(/\n\s+at .*:\d+:\d+/);
@@ -57,6 +58,28 @@ describe('an output path that is an input is refused (exit 2), and the input is 
     expect(readFileSync(join(content, 'nl-nl/x.md'), 'utf8')).toBe(article);
   });
 
+  it.each([
+    ['a folder inside the content folder', 'content/site', 'kblint guide: content/site: output would be written into the input folder content; choose another output path\n'],
+    ['the working folder, which holds content/', '.', (work: string) => `kblint guide: ${work}: output would be a folder that holds the input content; choose another output path\n`],
+    ['the folder above it', '..', (work: string) => `kblint guide: ${join(work, '..')}: output would be a folder that holds the input content; choose another output path\n`],
+  ])('guide --out %s is refused before anything is created', (_, out, err) => {
+    const work = mkdtempSync(join(tmpdir(), 'kblint-safety-'));
+    mkdirSync(join(work, 'content/nl-nl'), { recursive: true });
+    writeFileSync(join(work, 'content/nl-nl/x.md'), readFileSync(`${PROJECT}content/nl-nl/18113913.md`));
+    const r = kblint(['guide', '--out', out], work);
+    expect(r).toMatchObject({ code: 2, out: '', err: typeof err === 'string' ? err : err(work) });
+    expect(readdirSync(work)).toEqual(['content']);
+    expect(readdirSync(join(work, 'content'))).toEqual(['nl-nl']);
+  });
+
+  it('guide --kb kb.json --out . is refused: the site would hold the knowledge base it reads', () => {
+    const work = mkdtempSync(join(tmpdir(), 'kblint-safety-'));
+    expect(kblint(['build', `${PROJECT}content`, '--out', 'kb.json'], work).code).toBe(0);
+    const r = kblint(['guide', '--kb', 'kb.json', '--out', '.'], work);
+    expect(r).toMatchObject({ code: 2, err: `kblint guide: ${work}: output would be a folder that holds the input kb.json; choose another output path\n` });
+    expect(readdirSync(work)).toEqual(['.kblint-cache', 'kb.json']);
+  });
+
   it('guide --out the content folder', () => {
     const work = mkdtempSync(join(tmpdir(), 'kblint-safety-'));
     mkdirSync(join(work, 'content/nl-nl'), { recursive: true });
@@ -81,6 +104,16 @@ describe('output folders', () => {
   ])('refuses %s as --output with a clear error', (_, output, err) => {
     const r = kblint(['check', 'rollout.yaml', '--output', output], artifactsDir());
     expect(r).toMatchObject({ code: 2, out: '', err });
+  });
+
+  it.skipIf(!existsSync('/proc/self'))('refuses a folder the kernel will not create (/proc/x) at once instead of spinning in mkdir', () => {
+    const r = kblint(['check', 'rollout.yaml', '--output', '/proc/x/y/report.json'], artifactsDir());
+    expect(r).toMatchObject({ code: 2, out: '', err: 'kblint check: /proc/x/y: cannot create the output folder: this file system does not allow folders here\n' });
+  });
+
+  it('refuses a path two folders below a file', () => {
+    const r = kblint(['check', 'rollout.yaml', '--output', 'rollout.yaml/a/b/report.txt'], artifactsDir());
+    expect(r).toMatchObject({ code: 2, out: '', err: 'kblint check: rollout.yaml/a/b: cannot create the output folder: a part of the path is a file\n' });
   });
 
   it.skipIf(process.getuid?.() === 0)('refuses a read-only folder with a clear error', () => {
@@ -125,6 +158,30 @@ describe('inputs that are not files', () => {
     [['parse', 'fifo'], 'kblint parse: fifo: expected a markdown article or a folder of them; got a FIFO\n'],
   ])('kblint %j exits 2 naming the file', (args, err) => {
     expect(kblint(args, dir)).toMatchObject({ code: 2, out: '', err });
+  });
+});
+
+describe('dates are real calendar dates', () => {
+  it.each(['2099-13-45', '2023-02-29', '2024-04-31', '2024-1-5', '24-01-05', 'tomorrow'])('--today %s is a usage error naming the expected format', (today) => {
+    const r = kblint(['check', 'rollout.yaml', '--today', today], artifactsDir());
+    expect(r).toMatchObject({ code: 2, out: '', err: `kblint check: --today: expected a calendar date as YYYY-MM-DD (such as 2024-02-29); got '${today}'\n` });
+  });
+
+  it('--today 2024-02-29 is a date', () => {
+    expect(kblint(['check', 'rollout.yaml', '--today', '2024-02-29', '--format', 'summary'], artifactsDir()).code).toBe(1);
+  });
+});
+
+describe('deeply nested manifests', () => {
+  it.each([
+    ['deep.yaml', `name: x\ngroups: ${'['.repeat(3000)}${']'.repeat(3000)}\n`, 'deep.yaml:2:72'],
+    ['deep.json', `{"name": "x", "groups": ${'['.repeat(3000)}${']'.repeat(3000)}}`, 'deep.json:1:87'],
+    ['indented.yaml', `name: x\ngroups:\n${Array.from({ length: 2000 }, (_, i) => `${'  '.repeat(i)}-`).join('\n')}\n`, 'indented.yaml:67:129'],
+  ])('%s: the nesting limit and where it was passed, not a stack overflow', (name, text, where) => {
+    const dir = mkdtempSync(join(tmpdir(), 'kblint-safety-'));
+    writeFileSync(join(dir, name), text);
+    const r = kblint(['check', name], dir);
+    expect(r).toMatchObject({ code: 2, out: '', err: `kblint check: ${where}: mappings and lists nested more than 64 levels deep; kblint reads at most 64\n` });
   });
 });
 
