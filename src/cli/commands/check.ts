@@ -10,6 +10,7 @@ import { parseOutputs, type OutputSpec } from '../../report/outputs.js';
 import { readRolloutInput, readRolloutText } from '../../rollout/load.js';
 import type { Rollout } from '../../rollout/types.js';
 import { writeFileAtomic } from '../../util/atomic.js';
+import { isIsoDate } from '../../util/date.js';
 import { checkInputFile, displayPath, readInputFile } from '../../util/files.js';
 import { kbInputs, kbOptions, loadKnowledgeBase } from '../kb-source.js';
 import { prepareOutputFile, refuseInputAsOutput, type InputPath } from '../output.js';
@@ -150,7 +151,7 @@ export const checkCommand: Command = {
     const maxWarnings = typeof maxWarningsText === 'string' ? Number(maxWarningsText) : undefined;
     if (maxWarnings !== undefined && !(Number.isInteger(maxWarnings) && maxWarnings >= 0)) throw usageError(`--max-warnings: expected a whole number of 0 or more; got '${String(maxWarningsText)}'`);
     const today = typeof options.today === 'string' ? options.today : new Date().toISOString().slice(0, 10);
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(today)) throw usageError(`--today: expected YYYY-MM-DD; got '${today}'`);
+    if (!isIsoDate(today)) throw usageError(`--today: expected a calendar date as YYYY-MM-DD (such as 2024-02-29); got '${today.replace(/[\u0000-\u001f\u007f]/g, '?')}'`);
     const locale = localeOption(options);
     const failOn = failOnOption(options);
     const guideUrl = typeof options['guide-url'] === 'string' ? guideUrlOption(options['guide-url']) : undefined;
