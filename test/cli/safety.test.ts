@@ -124,7 +124,7 @@ describe('output folders', () => {
     expect(r).toMatchObject({ code: 2, err: expect.stringContaining('ro/report.txt: cannot write the output: permission denied') });
   });
 
-  it('removes the temp file when interrupted (SIGINT) while writing a large report', async () => {
+  it('removes the temp file when interrupted (SIGINT) while writing a large report, and exits 2', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'kblint-safety-'));
     // The same writeFileAtomic the report goes through, on 256 MB, interrupted once its temp file exists.
     const script = `
@@ -135,11 +135,57 @@ describe('output folders', () => {
       console.log('finished');`;
     const child = spawn(process.execPath, ['--input-type=module', '-e', script, dir], { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
+    let err = '';
     child.stdout.on('data', (d) => (out += d));
-    const signal = await new Promise((resolve) => child.on('exit', (_, s) => resolve(s)));
-    expect(signal).toBe('SIGINT');
+    child.stderr.on('data', (d) => (err += d));
+    const exit = await new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+    expect(exit).toEqual({ code: 2, signal: null });
+    expect(err).toBe('kblint: interrupted (SIGINT); removed 1 unfinished output file(s)\n');
     expect(out).toBe('');
     expect(readdirSync(dir)).toEqual([]);
+  });
+
+  /** A manifest of `n` computers in groups of 1,000. */
+  const fleet = (n: number) =>
+    `groups:\n${Array.from({ length: n / 1000 }, (_, g) => `  - name: g${g}\n    os: { name: Windows XP, version: "5.1" }\n    method: windows-update\n    computers: [${Array.from({ length: 1000 }, (_, i) => `PC-${g}-${i}`).join(', ')}]\n`).join('')}`;
+
+  it.each(['SIGINT', 'SIGTERM'] as const)('kblint check interrupted by %s while it writes a JSON report: exit 2, "interrupted", no temp file left', async (signal) => {
+    const dir = mkdtempSync(join(tmpdir(), 'kblint-safety-'));
+    writeFileSync(join(dir, 'fleet.yaml'), fleet(20_000));
+    mkdirSync(join(dir, 'out'));
+    const child = spawn(process.execPath, [BIN, 'check', 'fleet.yaml', '--format', 'json', '--output', 'out/report.json'], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+    let err = '';
+    child.stderr.on('data', (d) => (err += d));
+    const exited = new Promise<{ code: number | null; signal: string | null }>((resolve) => child.on('exit', (code, sig) => resolve({ code, signal: sig })));
+    // Signalled as soon as the report's temp file exists (it is written piece by piece).
+    const poll = setInterval(() => {
+      if (readdirSync(join(dir, 'out')).some((f) => f.endsWith('.tmp'))) {
+        clearInterval(poll);
+        child.kill(signal);
+      }
+    }, 2);
+    const exit = await exited;
+    clearInterval(poll);
+    expect(exit).toEqual({ code: 2, signal: null });
+    expect(err).toBe(`kblint: interrupted (${signal}); removed 1 unfinished output file(s)\n`);
+    expect(readdirSync(join(dir, 'out'))).toEqual([]);
+  });
+
+  it('interrupted before it writes anything (while it builds the knowledge base): exit 2 and "interrupted"', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kblint-safety-'));
+    mkdirSync(join(dir, 'content/nl-nl'), { recursive: true });
+    writeFileSync(join(dir, 'content/nl-nl/x.md'), readFileSync(`${PROJECT}content/nl-nl/18113913.md`));
+    writeFileSync(join(dir, 'r.yaml'), fleet(1000));
+    const child = spawn(process.execPath, [BIN, 'check', 'r.yaml'], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+    let err = '';
+    // It says which content it builds from, then builds: signalled right then.
+    child.stderr.on('data', (d) => {
+      if (!err) child.kill('SIGTERM');
+      err += d;
+    });
+    const exit = await new Promise((resolve) => child.on('exit', (code, sig) => resolve({ code, signal: sig })));
+    expect(exit).toEqual({ code: 2, signal: null });
+    expect(err).toBe('kblint: knowledge base built from content/ (found in the working folder instead of the bundled articles; --content to choose)\nkblint: interrupted (SIGTERM)\n');
   });
 });
 
@@ -164,7 +210,7 @@ describe('inputs that are not files', () => {
 describe('dates are real calendar dates', () => {
   it.each(['2099-13-45', '2023-02-29', '2024-04-31', '2024-1-5', '24-01-05', 'tomorrow'])('--today %s is a usage error naming the expected format', (today) => {
     const r = kblint(['check', 'rollout.yaml', '--today', today], artifactsDir());
-    expect(r).toMatchObject({ code: 2, out: '', err: `kblint check: --today: expected a calendar date as YYYY-MM-DD (such as 2024-02-29); got '${today}'\n` });
+    expect(r).toMatchObject({ code: 2, out: '', err: `kblint check: --today: expected YYYY-MM-DD; got '${today}'\n` });
   });
 
   it('--today 2024-02-29 is a date', () => {
@@ -245,6 +291,46 @@ describe('never a silent green', () => {
     utimesSync(join(dir, 'content/nl-nl/18113913.md'), new Date(), new Date());
     utimesSync(join(dir, 'kb.json'), old, old);
     expect(kblint(['show', '4b8dd930'], dir).err).toBe("kblint: kb.json is older than content/nl-nl/18113913.md; building the knowledge base from content/ instead (run 'kblint build' to refresh kb.json)\n");
+  });
+});
+
+describe('an explicit --kb that no longer matches its content is said, naming the knowledge base and the content', () => {
+  const seed = readFileSync(`${PROJECT}content/nl-nl/18113913.md`, 'utf8');
+  const setup = () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kblint-safety-'));
+    mkdirSync(join(dir, 'content/nl-nl'), { recursive: true });
+    writeFileSync(join(dir, 'content/nl-nl/18113913.md'), seed);
+    expect(kblint(['build', '--out', 'kbs/kb.json'], dir).code).toBe(0);
+    return dir;
+  };
+  const stale = (what: string) => `kblint: warning: knowledge base kbs/kb.json is stale: ${what}; this run uses kbs/kb.json as it is (rebuild it with 'kblint build --out kbs/kb.json', or use --content)\n`;
+
+  it('up to date (even when the kb file is older than the articles, if their bytes are the same): nothing said', () => {
+    const dir = setup();
+    const old = new Date(Date.now() - 3_600_000);
+    utimesSync(join(dir, 'kbs/kb.json'), old, old);
+    expect(kblint(['show', '4b8dd930', '--kb', 'kbs/kb.json'], dir)).toMatchObject({ code: 0, err: '' });
+  });
+
+  it('an article changed since the build', () => {
+    const dir = setup();
+    writeFileSync(join(dir, 'content/nl-nl/18113913.md'), `${seed}\nEen nieuwe zin.\n`);
+    expect(kblint(['show', '4b8dd930', '--kb', 'kbs/kb.json'], dir)).toMatchObject({ code: 0, err: stale('1 article(s) changed since it was built (content/nl-nl/18113913.md)') });
+  });
+
+  it('built from other content: an article of --content (or ./content) it does not have', () => {
+    const dir = setup();
+    mkdirSync(join(dir, 'other/nl-nl'), { recursive: true });
+    writeFileSync(join(dir, 'other/nl-nl/new.md'), seed);
+    expect(kblint(['show', '4b8dd930', '--kb', 'kbs/kb.json', '--content', 'other'], dir).err).toBe(stale('1 article(s) in the content are not in it (other/nl-nl/new.md): it was built from other content'));
+    writeFileSync(join(dir, 'content/nl-nl/new.md'), seed);
+    expect(kblint(['check', `${PROJECT}examples/compliant.yaml`, '--kb', 'kbs/kb.json', '--format', 'summary'], dir).err).toBe(stale('1 article(s) in the content are not in it (content/nl-nl/new.md): it was built from other content'));
+  });
+
+  it('a knowledge base used away from the content it was built from (a CI artifact) is not compared', () => {
+    const dir = setup();
+    const elsewhere = mkdtempSync(join(tmpdir(), 'kblint-safety-'));
+    expect(kblint(['show', '4b8dd930', '--kb', join(dir, 'kbs/kb.json')], elsewhere)).toMatchObject({ code: 0, err: '' });
   });
 });
 
