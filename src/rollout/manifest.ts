@@ -22,6 +22,8 @@ export interface GroupInput {
   sms?: string;
   /** The RMS-enabled applications (paths or file names) whose outbound connections the firewall is asked about. */
   applications?: string[];
+  /** The Windows Firewall profiles the computers are in when they reach the clusters; default all three. */
+  firewallProfiles?: ('domain' | 'private' | 'public')[];
 }
 
 interface ManifestInput {
