@@ -69,6 +69,12 @@ export interface ClauseWords {
   then: string[];
   /** Main-clause verbs whose complement states the content ("note that", "zorg ervoor dat"): it is read as main clause. */
   transparent: string[];
+  /**
+   * Relative clauses keep their verb next to the relativizer (Romance, not Dutch or German): a
+   * relative clause on the sentence's subject ends where modal wording begins after its own verb
+   * ("Os clientes que já instalaram a atualização | não precisam …").
+   */
+  subjectRelativeEnds?: boolean;
 }
 
 const GAP = 12;
@@ -247,12 +253,16 @@ export function strongestMatch(
   usable: (i: number) => boolean,
   clauseStart: (i: number) => boolean,
 ): Match | undefined {
-  let best: { rank: number; hit: number[] } | undefined;
+  let best: { rank: number; hit: number[]; length: number } | undefined;
+  // Of two patterns from the same word the longer is the more specific and wins ("no deben _
+  // ninguna acción" over "no deben"); otherwise the stronger outcome wins.
+  const wins = (e: Entry, i: number) =>
+    !best || (best.hit[0] === i && e.pattern.words.length !== best.length ? e.pattern.words.length > best.length : e.rank < best.rank);
   const tryEntry = (e: Entry, i: number) => {
-    if (best && e.rank >= best.rank) return;
+    if (!wins(e, i)) return;
     if (e.pattern.anchored && !clauseStart(i)) return;
     const hit = matchAt(e.pattern, tokens, i, usable);
-    if (hit) best = { rank: e.rank, hit };
+    if (hit) best = { rank: e.rank, hit, length: e.pattern.words.length };
   };
   for (let i = 0; i < tokens.length && (!best || best.rank > 0); i++) {
     if (!usable(i)) continue;
