@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { lexiconsFor } from '../../src/extract/lexicons/index.js';
+import { claimsOf } from '../../src/extract/claims.js';
+import { claimWordsFor, lexiconsFor } from '../../src/extract/lexicons/index.js';
+import type { Claim } from '../../src/extract/types.js';
 import { sentenceModality } from '../../src/extract/modality.js';
 
 // Spanish sentences quoted from ../shared/corpus (rms/es-es and sample/es-es), each with the level
@@ -41,5 +43,19 @@ describe('Spanish modal wording', () => {
     const m = read(sentence);
     expect(m.level).toBe(level);
     expect(m.trigger?.replace(/ \(imperative\)$/, '')).toBe(trigger);
+  });
+});
+
+describe('Spanish claim words', () => {
+  // The boolean says the main clause states a need-not, as sentenceModality finds.
+  it.each<[string, boolean, Claim[]]>([
+    ['Active Directory está instalado en los controladores de dominio que ejecutan Windows 2000 con Service Pack 3 (SP3) o posterior.', false, [{ kind: 'os', bound: 'from', version: '5.0', name: 'Windows 2000' }, { kind: 'install', value: 'mentioned' }]],
+    ['Independientemente del método de distribución del cliente que se utilice, el puerto predeterminado es el 80 o el 443 para comunicarse con el servidor RMS.', false, [{ kind: 'port', ports: [80, 443], peers: [] }]],
+    ['No es necesario reiniciar el equipo.', true, [{ kind: 'restart', value: 'not-required' }]],
+    ['Para instalar RMS, debe iniciar la sesión en una cuenta con privilegios de administrador local.', false, [{ kind: 'privilege', value: 'local-admin' }, { kind: 'install', value: 'mentioned' }]],
+    ['La mayoría de los clientes tienen habilitada la actualización automática y no deben realizar ninguna acción.', true, [{ kind: 'method', values: ['windows-update'] }]],
+    ['También puede aplicarlo entre dominios mediante Directiva de grupo.', false, [{ kind: 'method', values: ['group-policy'] }]],
+  ])('%s', (sentence, notNeeded, claims) => {
+    expect(claimsOf(sentence, notNeeded, { previousPorts: [] }, claimWordsFor('es-ES'))).toEqual(claims);
   });
 });

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { lexiconsFor } from '../../src/extract/lexicons/index.js';
+import { claimsOf } from '../../src/extract/claims.js';
+import { claimWordsFor, lexiconsFor } from '../../src/extract/lexicons/index.js';
+import type { Claim } from '../../src/extract/types.js';
 import { chunks, mainClause, sentenceModality } from '../../src/extract/modality.js';
 
 // Italian sentences quoted from ../shared/corpus (rms/it-it and sample/it-it), each with the level
@@ -46,5 +48,20 @@ describe('Italian relative clauses', () => {
   ])('main clause of: %s', (sentence, main) => {
     const c = mainClause(chunks(sentence), lexiconsFor('it-IT')[0]!);
     expect(c.tokens.filter((_, i) => c.main[i]).join(' ')).toBe(main);
+  });
+});
+
+describe('Italian claim words', () => {
+  // The boolean says the main clause states a need-not, as sentenceModality finds.
+  it.each<[string, boolean, Claim[]]>([
+    ['Il client RMS è incorporato nel sistema operativo Windows Vista® e non deve più essere installato separatamente.', false, [{ kind: 'os', bound: 'from', version: '6.0', name: 'Windows Vista' }, { kind: 'builtin', value: true }, { kind: 'install', value: 'separate-not-possible' }]],
+    ['I diritti di amministratore sono necessari per aggiungere componenti a questo computer.', false, [{ kind: 'privilege', value: 'local-admin' }]],
+    ['Non è necessario riavviare il computer.', true, [{ kind: 'restart', value: 'not-required' }]],
+    ['È possibile creare questo script e aggiungerlo a un oggetto Criteri di gruppo (GPO) come script di avvio.', false, [
+      { kind: 'install', value: 'startup-script' },
+      { kind: 'method', values: ['group-policy', 'script'] },
+    ]],
+  ])('%s', (sentence, notNeeded, claims) => {
+    expect(claimsOf(sentence, notNeeded, { previousPorts: [] }, claimWordsFor('it-IT'))).toEqual(claims);
   });
 });

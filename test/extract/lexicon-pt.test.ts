@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { lexiconsFor } from '../../src/extract/lexicons/index.js';
+import { claimsOf } from '../../src/extract/claims.js';
+import { claimWordsFor, lexiconsFor } from '../../src/extract/lexicons/index.js';
+import type { Claim } from '../../src/extract/types.js';
 import { sentenceModality } from '../../src/extract/modality.js';
 
 // Portuguese sentences quoted from ../shared/corpus (rms/pt-br and sample/pt-br), each with the
@@ -33,5 +35,18 @@ describe('Portuguese modal wording', () => {
     const m = read(sentence);
     expect(m.level).toBe(level);
     expect(m.trigger?.replace(/ \(imperative\)$/, '')).toBe(trigger);
+  });
+});
+
+describe('Portuguese claim words', () => {
+  // The boolean says the main clause states a need-not, as sentenceModality finds.
+  it.each<[string, boolean, Claim[]]>([
+    ['Os clientes que usam Windows 2000 Service Pack 2 ou posterior, Windows XP ou Windows Server 2003, não precisam do Qchain.exe para encadear as atualizações.', true, [{ kind: 'os', bound: 'from', version: '5.0', name: 'Windows 2000' }, { kind: 'os', bound: 'only', version: '5.1', name: 'Windows XP' }, { kind: 'os', bound: 'only', version: '5.2', name: 'Windows Server 2003' }]],
+    ['Com esse método, o usuário não precisa ser um administrador local no computador.', true, [{ kind: 'privilege', value: 'none' }]],
+    ['Você também pode aplicá-lo entre domínios usando a Diretiva de Grupo.', false, [{ kind: 'method', values: ['group-policy'] }]],
+    ['Reinicie o computador quando for solicitado.', false, [{ kind: 'restart', value: 'required' }]],
+    ['Para instalar o RMS, você deve fazer logon usando uma conta com privilégios de administrador local.', false, [{ kind: 'privilege', value: 'local-admin' }, { kind: 'install', value: 'mentioned' }]],
+  ])('%s', (sentence, notNeeded, claims) => {
+    expect(claimsOf(sentence, notNeeded, { previousPorts: [] }, claimWordsFor('pt-BR'))).toEqual(claims);
   });
 });

@@ -17,6 +17,9 @@ function prohibitive(): RegExp {
   );
 }
 
+/** What may stand between an OS name and "or later": its edition and service pack. */
+const SERVICE_PACK = '(?:server\\s+)?(?:con\\s+(?:el\\s+)?)?(?:(?:service pack|sp)\\s*\\d+\\w?\\s*(?:\\(sp\\d+\\w?\\)\\s*)?)?';
+
 /** Spanish. */
 export const es: Lexicon = {
   language: 'es',
@@ -80,7 +83,7 @@ export const es: Lexicon = {
     admin: ['derechos de administrador', 'privilegios de administrador', 'privilegios administrativos', 'derechos administrativos', 'administrador local', 'permisos de administrador', 'grupo administradores'],
     negators: ['no', 'sin', 'ningún', 'ninguna'],
     coordinators: ['y', 'pero', 'sino'],
-    builtin: ['incluido en', 'integrado en', 'parte del sistema operativo'],
+    builtin: ['incluido en', 'integrado en', 'incorporado en', 'parte del sistema operativo'],
     install: ['instala'],
     separately: ['por separado', 'independiente'],
     startupScript: ['script de inicio', 'secuencia de comandos de inicio'],
@@ -96,13 +99,14 @@ export const es: Lexicon = {
     integrity: ['integridad', 'firma digital', 'hash'],
     methods: {
       'group-policy': ['directivas? de grupo', 'gpo\\b'],
-      'windows-update': ['windows update', 'microsoft update'],
+      'windows-update': ['windows update', 'microsoft update', 'actualizaci[oó]n(?:es)? autom[aá]tica'],
       script: ['script', 'secuencias? de comandos'],
       sms: ['\\bsms\\b', 'systems management server', 'configuration manager'],
       download: ['descarga', 'descargar'],
     },
     osBefore: ['anteriores? a', 'antes de', 'previos? a'],
     osFrom: ['a partir de', 'desde'],
-    osAndLater: ['y posterior', 'o posterior', 'y versiones posteriores', 'o versiones posteriores'],
+    // After the OS name, its service pack may come first ("Windows 2000 con Service Pack 3 (SP3) o posterior").
+    osAndLater: ['y posterior', 'o posterior', 'y versiones posteriores', 'o versiones posteriores', 'es el requisito mínimo'].map((w) => `${SERVICE_PACK}${w}`),
   },
 };

@@ -1,5 +1,8 @@
 import type { Lexicon } from '../lexicon.js';
 
+/** What may stand between an OS name and "or later": its edition and service pack. */
+const SERVICE_PACK = '(?:server\\s+)?(?:con\\s+)?(?:(?:service pack|sp)\\s*\\d+\\w?\\s*(?:\\(sp\\d+\\w?\\)\\s*)?)?';
+
 /** Italian. */
 export const it: Lexicon = {
   language: 'it',
@@ -62,7 +65,7 @@ export const it: Lexicon = {
     admin: ['privilegi di amministratore', 'privilegi amministrativi', 'diritti di amministratore', 'diritti amministrativi', 'amministratore locale', 'autorizzazioni di amministratore', 'gruppo administrators'],
     negators: ['non', 'senza', 'nessun\\w*'],
     coordinators: ['e', 'ma'],
-    builtin: ['incluso in', 'integrato in', 'parte del sistema operativo'],
+    builtin: ['incluso in', 'integrato in', 'incorporat[oa] (?:in|nel)', 'parte del sistema operativo'],
     install: ['installa'],
     separately: ['separatamente', 'a parte'],
     startupScript: ['script di avvio'],
@@ -78,13 +81,14 @@ export const it: Lexicon = {
     integrity: ['integrità', 'firma digitale', 'hash'],
     methods: {
       'group-policy': ['criteri di gruppo', 'criterio di gruppo', 'gpo\\b'],
-      'windows-update': ['windows update', 'microsoft update'],
+      'windows-update': ['windows update', 'microsoft update', 'aggiornament[oi] automatic[oi]'],
       script: ['script'],
       sms: ['\\bsms\\b', 'systems management server', 'configuration manager'],
       download: ['scaricar', 'scarica', 'download'],
     },
     osBefore: ['precedenti a', 'prima di', 'anteriori a'],
     osFrom: ['a partire da', '\\bda'],
-    osAndLater: ['e versioni successive', 'o versioni successive', 'o successiv', 'e successiv'],
+    // After the OS name, its service pack may come first ("Windows 2000 con Service Pack 3 (SP3) o posterior").
+    osAndLater: ['e versioni successive', 'o versioni successive', 'o successiv', 'e successiv', 'è il requisito minimo'].map((w) => `${SERVICE_PACK}${w}`),
   },
 };

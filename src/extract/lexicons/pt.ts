@@ -24,6 +24,9 @@ function prohibitive(): RegExp {
   );
 }
 
+/** What may stand between an OS name and "or later": its edition and service pack. */
+const SERVICE_PACK = '(?:server\\s+)?(?:com\\s+(?:o\\s+)?)?(?:(?:service pack|sp)\\s*\\d+\\w?\\s*(?:\\(sp\\d+\\w?\\)\\s*)?)?';
+
 /** Portuguese (pt-BR and pt-PT). */
 export const pt: Lexicon = {
   language: 'pt',
@@ -82,7 +85,7 @@ export const pt: Lexicon = {
     admin: ['direitos de administrador', 'privilégios de administrador', 'privilégios administrativos', 'direitos administrativos', 'administrador local', 'permissões de administrador', 'grupo administradores'],
     negators: ['não', 'sem', 'nenhum\\w*'],
     coordinators: ['e', 'mas'],
-    builtin: ['incluído n[oa]', 'integrado a[oa]?', 'integrado n[oa]', 'parte do sistema operacional'],
+    builtin: ['incluído n[oa]', 'integrado a[oa]?', 'integrado n[oa]', 'incorporado a[oa]?', 'incorporado n[oa]', 'parte do sistema operacional'],
     install: ['instala'],
     separately: ['separadamente', 'à parte'],
     startupScript: ['script de inicialização', 'script de inicio'],
@@ -98,13 +101,14 @@ export const pt: Lexicon = {
     integrity: ['integridade', 'assinatura digital', 'hash'],
     methods: {
       'group-policy': ['diretivas? de grupo', 'políticas? de grupo', 'gpo\\b'],
-      'windows-update': ['windows update', 'microsoft update'],
+      'windows-update': ['windows update', 'microsoft update', 'atualizaç(?:ão|ões) automátic'],
       script: ['script'],
       sms: ['\\bsms\\b', 'systems management server', 'configuration manager'],
       download: ['baixar', 'download', 'transferir'],
     },
     osBefore: ['anteriores? a[o]?', 'antes d[oa]', 'anteriores ao'],
     osFrom: ['a partir d[oa]'],
-    osAndLater: ['e posterior', 'ou posterior', 'e versões posteriores', 'ou versões posteriores'],
+    // After the OS name, its service pack may come first ("Windows 2000 con Service Pack 3 (SP3) o posterior").
+    osAndLater: ['e posterior', 'ou posterior', 'e versões posteriores', 'ou versões posteriores', 'é o requisito mínimo'].map((w) => `${SERVICE_PACK}${w}`),
   },
 };
