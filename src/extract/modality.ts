@@ -259,7 +259,10 @@ export function sentenceModality(text: string, documentLexicons: CompiledLexicon
   if (isStep) {
     // A procedure step is an instruction unless it opens like a description ("De client controleert …").
     if (at >= 0 && first.openers.has(own.tokens[at]!)) return result('info', undefined, uiAction);
-    const k = own.tokens.findIndex((t, i) => own.main[i] && first.negators.has(t));
+    // "Op de server wordt de sleutel gedecodeerd": a passive step addressed to no one describes a process.
+    if (mainHas(own, first.passive) && !mainHas(own, first.reader)) return result('info', undefined, uiAction);
+    // Only a negation near the start negates the step ("Sluit … niet af"), not one in its description ("… zijn niet meer beschikbaar").
+    const k = own.tokens.findIndex((t, i) => own.main[i] && i - at <= NEGATION_REACH && first.negators.has(t) && !first.restrictors.has(own.tokens[i + 1] ?? ''));
     if (k >= 0) return result('must-not', `${own.tokens[k]} (procedure step)`, uiAction);
     return result('must', 'procedure step', uiAction);
   }

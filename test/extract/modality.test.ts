@@ -96,6 +96,10 @@ describe('level and trigger from the main clause, per language', () => {
     expect(read('nl-NL', 'Klik op Mapbeveiliging.', true)).toMatchObject({ level: 'must', uiAction: true });
     expect(read('de-DE', 'Die Clientkomponente überprüft, ob der die Sperrliste signierende Prinzipal angegeben ist.', true).level).toBe('info');
     expect(read('nl-NL', 'Sluit de console niet af tijdens de installatie.', true).level).toBe('must-not');
+    // A passive step addressed to no one describes a process; "Vergeet niet" is "make sure"; a negation deep in a step describes.
+    expect(read('nl-NL', 'Op de server wordt de symmetrische inhoudsleutel gedecodeerd met de persoonlijke sleutel van de server.', true).level).toBe('info');
+    expect(read('nl-NL', 'Vergeet niet de extensie .XML te specificeren.', true)).toMatchObject({ level: 'must', trigger: 'vergeet … niet' });
+    expect(read('nl-NL', 'Op de andere servers waarvoor dezelfde RMS-serviceaccount wordt gebruikt, zijn services niet meer beschikbaar omdat de referenties niet meer geldig zijn.', true).level).not.toBe('must-not');
   });
 });
 

@@ -16,7 +16,7 @@ export const de: Lexicon = {
       'benötigt … kein*', 'benötigen … kein*', 'erfordert … kein*', 'erfordern … kein*',
     ],
     cannot: ['kann … weder', 'können … weder', 'kann … nicht', 'können … nicht', 'kann … kein*', 'können … kein*', 'nicht möglich', 'nicht mehr möglich', 'ist … nicht … möglich'],
-    must: ['muss', 'müssen', 'erforderlich', 'benötigt', 'benötigen', 'notwendig', 'erfordert', 'erfordern', 'vorausgesetzt', 'stellen … sicher'],
+    must: ['vergessen sie nicht', 'muss', 'müssen', 'erforderlich', 'benötigt', 'benötigen', 'notwendig', 'erfordert', 'erfordern', 'vorausgesetzt', 'stellen … sicher'],
     should: ['sollte', 'sollten', 'wird … empfohlen', 'werden … empfohlen', 'ist … empfohlen', 'empfiehlt', 'empfehlen', 'ratsam', 'am besten'],
     may: ['kann', 'können', 'darf', 'dürfen', 'optional', 'kann … erforderlich', 'kann … notwendig', 'kann … nötig'],
     // "Installieren Sie den Client nicht …": an imperative (verb, then "Sie") with a negation.

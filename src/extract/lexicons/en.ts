@@ -14,7 +14,7 @@ export const en: Lexicon = {
       'no … required', 'not necessary', 'no need', 'need not', 'needn\'t', 'no … needed', 'not needed', 'not have to', 'don\'t have to', 'doesn\'t have to',
     ],
     cannot: ['cannot', 'can not', 'can\'t', 'can no longer', 'can never', 'is not possible', 'not possible', 'may not be able', 'might not be able', 'will not be able', 'won\'t be able'],
-    must: ['must', 'required', 'requires', 'require', 'need to', 'needs to', 'have to', 'has to', 'shall', 'necessary', 'mandatory', 'prerequisite', '^ make sure', '^ ensure', '^ be sure', 'please ensure', 'please make sure'],
+    must: ['do not forget', 'don\'t forget', 'must', 'required', 'requires', 'require', 'need to', 'needs to', 'have to', 'has to', 'shall', 'necessary', 'mandatory', 'prerequisite', '^ make sure', '^ ensure', '^ be sure', 'please ensure', 'please make sure'],
     should: ['should', 'is … recommended', 'are … recommended', 'recommended that', 'recommended to', 'recommend', 'recommends', '^ consider', 'ought to', 'best practice', 'advisable', 'may want to', 'might want to'],
     may: ['can', 'may', 'optional', 'optionally', 'might', 'could', 'may be necessary', 'may be required', 'might be necessary', 'might be required'],
     prohibitive: [],

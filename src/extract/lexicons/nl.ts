@@ -20,7 +20,8 @@ export const nl: Lexicon = {
       'niet … noodzakelijk', 'niet verplicht', 'niet … nodig', 'niet … vereist',
     ],
     cannot: ['kan … niet', 'kunnen … niet', 'kunt … niet', 'kan … geen', 'kunnen … geen', 'kunt … geen', 'niet mogelijk', 'niet meer mogelijk'],
-    must: ['moet', 'moeten', 'dient … te', 'dienen … te', 'vereist', 'vereisen', 'noodzakelijk', 'verplicht', 'nodig', 'zorg … dat', 'zorg … voor', 'zorgen … dat'],
+    // "Vergeet niet … te specificeren": do not forget = make sure.
+    must: ['vergeet … niet', 'moet', 'moeten', 'dient … te', 'dienen … te', 'vereist', 'vereisen', 'noodzakelijk', 'verplicht', 'nodig', 'zorg … dat', 'zorg … voor', 'zorgen … dat'],
     should: ['wordt … aanbevolen', 'worden … aanbevolen', 'is … aanbevolen', 'aanbevolen om', 'aanbevolen dat', 'wordt … aangeraden', 'worden … aangeraden', 'aangeraden om', 'het beste', 'doet … er goed aan', 'raden … aan', 'raadt … aan', 'zou … moeten', 'zouden … moeten', 'verdient de voorkeur', 'is het raadzaam', 'raadzaam'],
     // "Kan het nodig zijn": a possibility, more specific than "nodig".
     may: ['kan', 'kunt', 'kunnen', 'mag', 'mogen', 'optioneel', 'kan … nodig', 'kan … noodzakelijk', 'kan … vereist'],
