@@ -66,6 +66,10 @@ export const es: Lexicon = {
     // Also the impersonal "no se puede" / "no es posible": said of no one, it describes what cannot be done.
     hedges: ['probablemente', 'posiblemente', 'quizás', 'después', 'posteriormente', 'tanto', 'posible', 'se'],
     thirdParties: ['atacante', 'atacantes', 'malintencionado', 'malintencionados'],
+    // Cross-references send the reader elsewhere; "se debe a" (is due to) gives a cause, not an obligation.
+    pointers: ['para obtener más información', 'para más información', '^ vea', '^ consulte', 'puede encontrar'],
+    expectations: ['se debe a', 'se deben a'],
+    limiters: ['solo', 'sólo', 'solamente', 'únicamente'],
     proDrop: true,
   },
   clauses: {
@@ -77,6 +81,7 @@ export const es: Lexicon = {
     afterComma: [],
     transparent: ['asegúrese de que', 'tenga en cuenta que', 'compruebe que', 'observe que', 'recuerde que', 'quiere decir que', 'significa que'],
     subjectRelativeEnds: true,
+    concessive: ['aunque'],
   },
   actions: ['haga', 'abra', 'escriba', 'vaya', 'seleccione', 'expanda', 'cierre', 'presione', 'elija', 'busque', 'desplácese', 'active', 'desactive'],
   claims: {

@@ -49,6 +49,8 @@ export const it: Lexicon = {
     // Also the impersonal "non è possibile" / "non si può": said of no one, it describes what cannot be done.
     hedges: ['probabilmente', 'forse', 'eventualmente', 'quindi', 'successivamente', 'pertanto', 'possibile', 'si'],
     thirdParties: ['malintenzionato', 'malintenzionati', 'aggressore', 'attaccante', 'pirata'],
+    pointers: ['per ulteriori informazioni', 'per altre informazioni', 'per maggiori informazioni', '^ vedere', '^ consultare'],
+    limiters: ['solo', 'soltanto', 'solamente', 'unicamente'],
     proDrop: true,
   },
   clauses: {
@@ -59,6 +61,7 @@ export const it: Lexicon = {
     afterComma: [],
     transparent: ['assicurarsi che', 'verificare che', 'tenere presente che', 'si noti che', 'notare che', 'significa che'],
     subjectRelativeEnds: true,
+    concessive: ['sebbene', 'benché', 'anche se'],
   },
   actions: ['fare', 'fate', 'aprire', 'digitare', 'scegliere', 'selezionare', 'espandere', 'chiudere', 'premere', 'passare', 'individuare'],
   claims: {

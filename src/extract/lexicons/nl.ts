@@ -8,23 +8,28 @@ export const nl: Lexicon = {
       'mag … niet', 'mogen … niet', 'mag … geen', 'mogen … geen', 'mag … nooit', 'mogen … nooit',
       'kan niet langer', 'kunnen niet langer', 'moet … niet', 'moeten … niet', 'moet … geen', 'moeten … geen', 'moet … nooit', 'moeten … nooit',
       'dient … niet', 'dienen … niet', 'dient … geen', 'dienen … geen', 'niet toegestaan', 'is … verboden',
+      // Verb-last order of a reported rule ("bepalen dat u geen … mag gebruiken").
+      'geen … mag', 'geen … mogen', 'niet … mag', 'niet … mogen',
     ],
     shouldNot: [
       'beter … niet', 'beter … geen', 'afgeraden', 'raden … af', 'raadt … af', 'zou … niet', 'zouden … niet', 'zou … geen', 'zouden … geen',
-      'niet aanbevolen', 'niet aan te raden', 'geen aanrader',
+      'niet aanbevolen', 'niet aan te raden', 'geen aanrader', 'niet … aangeraden', 'niet … aanbevolen',
     ],
     notNeeded: [
       'hoeft … niet', 'hoeft … geen', 'hoeven … niet', 'hoeven … geen', 'geen … nodig', 'niet nodig', 'niet vereist', 'geen … vereist',
       'niet … noodzakelijk', 'niet verplicht', 'niet … nodig', 'niet … vereist',
     ],
     cannot: ['kan … niet', 'kunnen … niet', 'kunt … niet', 'kan … geen', 'kunnen … geen', 'kunt … geen', 'niet mogelijk', 'niet meer mogelijk'],
-    must: ['moet', 'moeten', 'dient … te', 'dienen … te', 'vereist', 'vereisen', 'noodzakelijk', 'verplicht', 'nodig', 'zorg … dat', 'zorg … voor', 'zorgen … dat'],
+    // "Vergeet niet … te specificeren": do not forget = make sure.
+    must: ['vergeet … niet', 'moet', 'moeten', 'dient … te', 'dienen … te', 'vereist', 'vereisen', 'noodzakelijk', 'verplicht', 'nodig', 'zorg … dat', 'zorg … voor', 'zorgen … dat'],
     should: ['wordt … aanbevolen', 'worden … aanbevolen', 'is … aanbevolen', 'aanbevolen om', 'aanbevolen dat', 'wordt … aangeraden', 'worden … aangeraden', 'aangeraden om', 'het beste', 'doet … er goed aan', 'raden … aan', 'raadt … aan', 'zou … moeten', 'zouden … moeten', 'verdient de voorkeur', 'is het raadzaam', 'raadzaam'],
-    may: ['kan', 'kunt', 'kunnen', 'mag', 'mogen', 'optioneel'],
+    // "Kan het nodig zijn": a possibility, more specific than "nodig".
+    may: ['kan', 'kunt', 'kunnen', 'mag', 'mogen', 'optioneel', 'kan … nodig', 'kan … noodzakelijk', 'kan … vereist'],
     // "Installeer de client niet op …", "Gebruik geen …": an imperative verb and a negation.
     prohibitive: [/^(?:installeer|gebruik|verwijder|wijzig|start|sluit|configureer|schakel|voer|plaats|geef|kies|selecteer|sla|verplaats|deel|maak|pas)\s(?:\S+\s){0,8}?(?:niet|geen|nooit)\b/],
     reader: ['u', 'je', 'jij', 'uw'],
     passive: ['worden', 'wordt', 'werd', 'werden'],
+    // No `impersonal`: "kan … worden geïnstalleerd" is an option for the administrator (the seed's requirements 8 and 10).
     negators: ['niet', 'geen', 'nooit'],
     restrictors: ['alleen', 'enkel', 'van', 'meer', 'altijd', 'per', 'zo'],
     imperatives: [
@@ -39,14 +44,19 @@ export const nl: Lexicon = {
     hedges: ['waarschijnlijk', 'misschien', 'wellicht', 'daardoor', 'hierdoor', 'daarna', 'vervolgens'],
     thirdParties: ['aanvaller', 'aanvallers', 'kwaadwillende'],
     proDrop: false,
+    pointers: ['voor meer informatie', '^ zie', 'meer informatie over'],
+    instruments: ['met', 'dankzij'],
+    limiters: ['alleen', 'enkel', 'uitsluitend'],
   },
   clauses: {
-    subordinators: ['wanneer', 'indien', 'omdat', 'doordat', 'zodat', 'tenzij', 'voordat', 'nadat', 'terwijl', 'hoewel', 'zodra', 'totdat', 'om'],
+    subordinators: ['wanneer', 'indien', 'aangezien', 'ongeacht', 'omdat', 'doordat', 'zodat', 'tenzij', 'voordat', 'nadat', 'terwijl', 'hoewel', 'zodra', 'totdat', 'om'],
     relativizers: ['die', 'dat', 'wat', 'welke', 'wie', 'waar', 'hoe', 'waarbij', 'waardoor', 'waarmee', 'waarin', 'waarop', 'waarvoor', 'waarna'],
     then: ['dan'],
     ambiguous: ['als'],
     afterComma: [],
-    transparent: ['zorg … dat', 'zorg … voor dat', 'let … op dat', 'houd … rekening … mee dat', 'controleer … of', 'houd er rekening mee dat'],
+    concessive: ['hoewel', 'ofschoon'],
+    // "De voorwaarden bepalen dat u geen … mag gebruiken": a reported rule binds the reader.
+    transparent: ['bepalen … dat', 'bepaalt … dat', 'zorg … dat', 'zorg … voor dat', 'let … op dat', 'houd … rekening … mee dat', 'controleer … of', 'houd er rekening mee dat'],
   },
   actions: [
       'klik', 'dubbelklik', 'open', 'typ', 'ga', 'wijs', 'vouw', 'sluit', 'druk', 'blader', 'sleep', 'schakel', 'vink', 'voer', 'kies', 'selecteer', 'klikt',

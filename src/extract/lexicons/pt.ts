@@ -69,6 +69,8 @@ export const pt: Lexicon = {
     // Also the impersonal "não é possível": said of no one, it describes what cannot be done.
     hedges: ['provavelmente', 'possivelmente', 'talvez', 'depois', 'portanto', 'posteriormente', 'possível'],
     thirdParties: ['invasor', 'invasores', 'atacante', 'atacantes', 'mal'],
+    pointers: ['para obter mais informações', 'para mais informações', '^ consulte', '^ veja'],
+    limiters: ['apenas', 'somente', 'só', 'unicamente'],
     proDrop: true,
   },
   clauses: {
@@ -79,6 +81,7 @@ export const pt: Lexicon = {
     afterComma: [],
     transparent: ['certifique-se de que', 'verifique se', 'observe que', 'lembre-se de que', 'tenha em mente que'],
     subjectRelativeEnds: true,
+    concessive: ['embora', 'mesmo que', 'ainda que'],
   },
   actions: ['clique', 'abra', 'digite', 'vá', 'selecione', 'expanda', 'feche', 'pressione', 'escolha', 'navegue', 'aponte'],
   claims: {
