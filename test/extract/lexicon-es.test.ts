@@ -39,6 +39,14 @@ describe('Spanish modal wording', () => {
     // "Active Directory" names a product; "Active la directiva" instructs.
     ['Además, Active Directory es compatible con la autenticación de tarjetas inteligentes.', 'info', undefined],
     ['Active la directiva de seguridad local para cifrado conforme a FIPS.', 'must', 'active'],
+    // A cause ("se debe a"), a prediction ("puede que") and a thing's capability are no requirements.
+    ['Esto se debe a no se pueden configurar DACL para particiones FAT32.', 'info', undefined],
+    ['No obstante, si no se realiza un análisis detallado del código malintencionado, puede que la limpieza no elimine el problema por completo.', 'info', undefined],
+    ['Este tipo de directiva puede ser útil para aquellas organizaciones con un entorno en el que se combinan clientes de Windows 2000 y de Windows XP.', 'info', undefined],
+    ['Se puede utilizar un portal de la intranet que los usuarios tengan establecido como página de inicio para enviar alertas de software malintencionado.', 'may', 'puede'],
+    // A concession carries the advice against; a pointer requires nothing.
+    ['Para una configuración local, puede utilizar la cuenta del sistema local, aunque no es recomendable por los problemas de seguridad inherentes que conlleva ejecutar un servicio con los privilegios de esta cuenta.', 'should-not', 'no es recomendable'],
+    ['Puede encontrar numerosos eventos, prácticas de laboratorio y Webcasts sobre temas de seguridad directamente en Microsoft.', 'info', undefined],
   ])('%s → %s', (sentence, level, trigger) => {
     const m = read(sentence);
     expect(m.level).toBe(level);

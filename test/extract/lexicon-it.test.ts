@@ -32,6 +32,12 @@ describe('Italian modal wording', () => {
     ['La parte privata di una coppia di chiavi creata nel TPM non è mai esposta ad altri componenti, software, processi o persone.', 'info', undefined],
     ['Specificare il nome del database per il cluster a cui si vuole aggiungere il server.', 'must', 'specificare'],
     ['È consigliabile applicare tutti gli aggiornamenti offerti per il software installato nei sistemi in uso.', 'should', 'consigliabile'],
+    // A passive "può essere installata" says what can be done with a thing; the end user and a vulnerability are third parties.
+    ['La Console remota di WSUS 3.0 SP2 può essere installata su uno dei seguenti sistemi operativi:', 'info', undefined],
+    ["L'utente dovrebbe rimuovere dal computer tutte le licenze d'uso esistenti.", 'info', undefined],
+    ['Questa vulnerabilità richiede che un utente apra o visualizzi in anteprima i dati in formato RTF appositamente predisposti.', 'info', undefined],
+    ["È possibile che in alcune installazioni di Windows Small Business Server il sito Web IIS predefinito sia configurato in base all'impostazione Limitazioni sull'indirizzo IP.", 'info', undefined],
+    ["Per fornire un livello di protezione più elevato, è possibile utilizzare un CSP basato su un modulo di protezione hardware (HSM).", 'may', 'è possibile'],
   ])('%s → %s', (sentence, level, trigger) => {
     const m = read(sentence);
     expect(m.level).toBe(level);

@@ -31,6 +31,15 @@ describe('Portuguese modal wording', () => {
     ['Esses padrões especificam as práticas recomendadas para a implementação de algoritmos de criptografia.', 'info', undefined],
     ['É recomendável que o MSDE 2000 seja usado para oferecer suporte aos bancos de dados RMS somente em ambientes de teste.', 'should', 'recomendável'],
     ['Você deve criar listas de revogação com carimbo de data/hora e assinadas apropriadamente usando a ferramenta RLsigner.exe.', 'must', 'deve'],
+    // A passive "podem ser sincronizadas" says what can be done with a thing; administrators are the reader.
+    ['As atualizações podem ser sincronizadas a partir dos servidores Windows Update e salvas em seu servidor SUS.', 'info', undefined],
+    ['Os administradores podem usar a Elevated Rights Deployment Tool (disponível no SMS 2.0 Administration Feature Pack) (sites em inglês) para instalar essas atualizações.', 'may', 'podem'],
+    ['Se você não estiver usando o Exchange Server 2003, será possível adicionar essas extensões de esquema baixando o RMS Administration Toolkit.', 'may', 'será possível'],
+    // The end user and a vulnerability are third parties; "não devem ser interpretadas" tells how to read a notice.
+    ['Para atualizar a planilha, o usuário deve iniciar manualmente o feed.', 'info', undefined],
+    ['A vulnerabilidade requer um driver de rede de terceiros', 'info', undefined],
+    ['Como a Microsoft deve responder a condições de mercado em constante mudança, essas informações não devem ser interpretadas como um compromisso da parte da Microsoft.', 'info', undefined],
+    ['Se o servidor tiver o .NET Framework 1.1 e o .NET Framework 2.0 ou posterior instalado, é possível que o cluster do RMS não funcione corretamente.', 'info', undefined],
   ])('%s → %s', (sentence, level, trigger) => {
     const m = read(sentence);
     expect(m.level).toBe(level);

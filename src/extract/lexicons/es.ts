@@ -47,10 +47,13 @@ export const es: Lexicon = {
     ],
     // "debe considerar …", "debe plantearse …": advice to weigh something, not an obligation.
     should: ['debería', 'deberían', 'debe considerar', 'deben considerar', 'recomienda', 'recomendable', 'se recomienda', 'recomendamos', 'aconsejable', 'conviene', 'es preferible'],
-    may: ['puede', 'pueden', 'podrá', 'podrán', 'opcional', 'es posible'],
+    may: ['puede', 'pueden', 'podrá', 'podrán', 'opcional', 'es posible', 'será posible'],
     // "No instale …", "No utilice …": the negative imperative is "no" with a subjunctive.
     prohibitive: [prohibitive()],
-    reader: ['usted', 'ustedes', 'su'],
+    // Administrators are whom TechNet addresses ("Los administradores pueden usar …").
+    reader: ['usted', 'ustedes', 'su', 'administradores'],
+    // A passive "puede ser instalado" says what can be done with a thing; impersonal "se puede" addresses the reader.
+    impersonal: ['se'],
     passive: ['se', 'ser', 'sea', 'sean'],
     negators: ['no', 'nunca', 'ningún', 'ninguna'],
     restrictors: ['solo', 'sólo', 'obstante', 'siempre', 'todos', 'todas'],
@@ -65,10 +68,12 @@ export const es: Lexicon = {
     openers: ['el', 'la', 'los', 'las', 'un', 'una', 'unos', 'unas', 'este', 'esta', 'estos', 'estas', 'ese', 'esa', 'esto', 'eso', 'él', 'ella', 'ellos', 'ellas'],
     // Also the impersonal "no se puede" / "no es posible": said of no one, it describes what cannot be done.
     hedges: ['probablemente', 'posiblemente', 'quizás', 'después', 'posteriormente', 'tanto', 'posible', 'se'],
-    thirdParties: ['atacante', 'atacantes', 'malintencionado', 'malintencionados'],
+    // Also the end user of an administrator's guide, and a vulnerability (what it requires is an attack's precondition).
+    thirdParties: ['atacante', 'atacantes', 'malintencionado', 'malintencionados', 'usuario', 'vulnerabilidad'],
     // Cross-references send the reader elsewhere; "se debe a" (is due to) gives a cause, not an obligation.
     pointers: ['para obtener más información', 'para más información', '^ vea', '^ consulte', 'puede encontrar'],
-    expectations: ['se debe a', 'se deben a'],
+    // "Es posible que" / "puede que" (it may be that) predict; "no debe interpretarse como" is how to read a notice.
+    expectations: ['se debe a', 'se deben a', 'es posible que', 'puede que', 'debe interpretarse', 'deben interpretarse', 'debe inferirse'],
     limiters: ['solo', 'sólo', 'solamente', 'únicamente'],
     proDrop: true,
   },

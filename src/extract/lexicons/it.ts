@@ -34,10 +34,13 @@ export const it: Lexicon = {
       'dovrebbe', 'dovrebbero', 'è consigliat*', 'sono consigliat*', 'è raccomandat*', 'sono raccomandat*', 'consiglia', 'si consiglia', 'consigliamo', 'raccomanda',
       'si raccomanda', 'raccomandiamo', 'consigliabile', 'è preferibile', 'è opportuno',
     ],
-    may: ['può', 'possono', 'facoltativ*', 'è possibile', 'si può'],
+    may: ['può', 'possono', 'facoltativ*', 'è possibile', 'sarà possibile', 'si può'],
     // "Non installare …": the negative imperative is "non" with an infinitive.
     prohibitive: [/^non\s[a-zàèéìòù]+(?:are|ere|ire)\b/],
-    reader: ['tu', 'voi', 'lei'],
+    // Administrators are whom TechNet addresses.
+    reader: ['tu', 'voi', 'lei', 'amministratori'],
+    // A passive "può essere installata" says what can be done with a thing; impersonal "si può" addresses the reader.
+    impersonal: ['si'],
     passive: ['essere', 'viene', 'vengono', 'venire', 'si'],
     negators: ['non', 'mai', 'nessun', 'nessuna'],
     restrictors: ['solo', 'soltanto', 'sempre', 'tutti', 'tutte'],
@@ -48,7 +51,10 @@ export const it: Lexicon = {
     openers: ['il', 'lo', 'la', 'i', 'gli', 'le', 'un', 'uno', 'una', 'questo', 'questa', 'questi', 'queste', 'esso', 'essa', 'tale', 'tali'],
     // Also the impersonal "non è possibile" / "non si può": said of no one, it describes what cannot be done.
     hedges: ['probabilmente', 'forse', 'eventualmente', 'quindi', 'successivamente', 'pertanto', 'possibile', 'si'],
-    thirdParties: ['malintenzionato', 'malintenzionati', 'aggressore', 'attaccante', 'pirata'],
+    // Also the end user of an administrator's guide, and a vulnerability (what it requires is an attack's precondition).
+    thirdParties: ['malintenzionato', 'malintenzionati', 'aggressore', 'attaccante', 'pirata', 'utente', "l'utente", 'l’utente', 'vulnerabilità'],
+    // "È possibile che" (it may be that) predicts; "non deve essere interpretato come" is how to read a notice.
+    expectations: ['è possibile che', 'può darsi che', 'essere interpretat*', 'essere dedott*'],
     pointers: ['per ulteriori informazioni', 'per altre informazioni', 'per maggiori informazioni', '^ vedere', '^ consultare'],
     limiters: ['solo', 'soltanto', 'solamente', 'unicamente'],
     proDrop: true,

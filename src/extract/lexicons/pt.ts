@@ -51,10 +51,13 @@ export const pt: Lexicon = {
     ],
     // The participle alone ("práticas recomendadas") names best practices; it advises only as a predicate.
     should: ['deveria', 'deveriam', 'é recomendad*', 'são recomendad*', 'recomenda', 'recomendável', 'recomendamos', 'aconselhável', 'é preferível'],
-    may: ['pode', 'podem', 'poderá', 'opcional', 'é possível'],
+    may: ['pode', 'podem', 'poderá', 'poderão', 'opcional', 'é possível', 'será possível'],
     // "Não instale …": the negative imperative is "não" with a subjunctive.
     prohibitive: [prohibitive()],
-    reader: ['você', 'vocês'],
+    // Administrators are whom TechNet addresses ("Os administradores podem usar …").
+    reader: ['você', 'vocês', 'administradores'],
+    // A passive "pode ser instalado" says what can be done with a thing; "pode-se" addresses the reader.
+    impersonal: ['se'],
     passive: ['ser', 'se', 'seja', 'sejam'],
     negators: ['não', 'nunca', 'nenhum', 'nenhuma'],
     restrictors: ['apenas', 'somente', 'só', 'sempre', 'todos', 'todas'],
@@ -68,7 +71,10 @@ export const pt: Lexicon = {
     openers: ['o', 'a', 'os', 'as', 'um', 'uma', 'uns', 'umas', 'este', 'esta', 'estes', 'estas', 'esse', 'essa', 'isso', 'isto', 'ele', 'ela', 'eles', 'elas'],
     // Also the impersonal "não é possível": said of no one, it describes what cannot be done.
     hedges: ['provavelmente', 'possivelmente', 'talvez', 'depois', 'portanto', 'posteriormente', 'possível'],
-    thirdParties: ['invasor', 'invasores', 'atacante', 'atacantes', 'mal'],
+    // Also the end user of an administrator's guide, and a vulnerability (what it requires is an attack's precondition).
+    thirdParties: ['invasor', 'invasores', 'atacante', 'atacantes', 'mal', 'usuário', 'vulnerabilidade'],
+    // "É possível que" (it may be that) predicts; "não devem ser interpretadas como" is how to read a notice.
+    expectations: ['é possível que', 'ser interpretad*', 'ser inferid*'],
     pointers: ['para obter mais informações', 'para mais informações', '^ consulte', '^ veja'],
     limiters: ['apenas', 'somente', 'só', 'unicamente'],
     proDrop: true,
