@@ -42,7 +42,7 @@ export const es: Lexicon = {
     ],
     cannot: ['no se puede', 'no se pueden', 'no puede', 'no pueden', 'no podrá', 'no podrán', 'no se podrá', 'no se podrán', 'ya no se puede', 'no es posible'],
     must: [
-      'debe', 'deben', 'deberá', 'deberán', 'es necesari*', 'son necesari*', 'será necesari*', 'requiere', 'requieren', 'se requiere', 'es obligatori*', 'tiene que', 'tienen que',
+      'debe', 'deben', 'deberá', 'deberán', 'es necesari*', 'son necesari*', 'será necesari*', 'requiere', 'requieren', 'se requiere', 'es obligatori*', 'tiene que', 'tienen que', 'tendrá que', 'tendrán que',
       'hay que', 'hace falta', 'es preciso', 'será preciso', 'asegúrese', 'compruebe que', '^ requerido', '^ requerida', '^ obligatorio',
     ],
     // "debe considerar …", "debe plantearse …": advice to weigh something, not an obligation.
@@ -62,6 +62,9 @@ export const es: Lexicon = {
       'elimine', 'habilite', 'deshabilite', 'desactive', 'especifique', 'limite', 'descargue', 'copie', 'reinicie', 'inicie', 'cierre', 'elija', 'establezca',
       'implemente', 'mueva', 'pruebe', 'aplique', 'defina', 'revise', 'actualice', 'asigne', 'conceda', 'cambie', 'expanda', 'busque', 'guarde', 'registre',
       'exporte', 'importe', 'firme', 'espere', 'introduzca', 'proporcione', 'mantenga', 'inicie', 'desinstale', 'agregue', 'escoja', 'anote', 'detenga',
+      'guarde', 'almacene', 'conserve', 'deje', 'evite', 'considere', 'planee', 'prepare', 'identifique', 'documente', 'valide', 'confirme', 'otorgue',
+      'proteja', 'realice', 'marque', 'desmarque', 'reemplace', 'modifique', 'edite', 'bloquee', 'restrinja', 'localice', 'inserte', 'examine', 'analice',
+      'programe', 'distribuya', 'publique', 'conecte', 'desconecte', 'cifre', 'descifre', 'asegure', 'separe',
     ],
     // "Active la directiva …", but "Active Directory es …" names a product.
     instructions: [/^active(?=\s)(?!\s+directory\b)/],

@@ -47,7 +47,7 @@ export const pt: Lexicon = {
     cannot: ['não é possível', 'não pode', 'não podem', 'não poderá', 'não poderão', 'não se pode', 'não será possível'],
     must: [
       'deve', 'devem', 'deverá', 'deverão', 'é necessári*', 'são necessári*', 'será necessári*', 'é preciso', 'será preciso', 'requer', 'requerem', 'exige', 'exigem',
-      'é obrigatóri*', 'precisa', 'precisam', 'precisará', 'precisarão', 'tem que', 'têm que', 'tem de', 'têm de', 'certifique se', 'verifique se',
+      'é obrigatóri*', 'precisa', 'precisam', 'precisará', 'precisarão', 'tem que', 'têm que', 'tem de', 'têm de', 'terá que', 'terão que', 'terá de', 'terão de', 'certifique se', 'verifique se',
     ],
     // The participle alone ("práticas recomendadas") names best practices; it advises only as a predicate.
     should: ['deveria', 'deveriam', 'é recomendad*', 'são recomendad*', 'recomenda', 'recomendável', 'recomendamos', 'aconselhável', 'é preferível'],
@@ -66,6 +66,9 @@ export const pt: Lexicon = {
       'exclua', 'habilite', 'desabilite', 'ative', 'desative', 'especifique', 'limite', 'baixe', 'copie', 'reinicie', 'inicie', 'feche', 'escolha', 'defina',
       'implante', 'mova', 'teste', 'aplique', 'atualize', 'atribua', 'conceda', 'altere', 'expanda', 'salve', 'registre', 'exporte', 'importe', 'assine',
       'aguarde', 'forneça', 'mantenha', 'faça', 'desinstale', 'implemente', 'pare',
+      'guarde', 'anote', 'armazene', 'conserve', 'deixe', 'evite', 'considere', 'planeje', 'prepare', 'identifique', 'documente', 'valide', 'confirme',
+      'realize', 'marque', 'desmarque', 'substitua', 'modifique', 'edite', 'bloqueie', 'restrinja', 'revise', 'localize', 'insira', 'confira',
+      'examine', 'analise', 'agende', 'distribua', 'publique', 'conecte', 'desconecte', 'informe', 'digitalize', 'criptografe', 'descriptografe',
     ],
     instructions: [],
     openers: ['o', 'a', 'os', 'as', 'um', 'uma', 'uns', 'umas', 'este', 'esta', 'estes', 'estas', 'esse', 'essa', 'isso', 'isto', 'ele', 'ela', 'eles', 'elas'],
