@@ -91,6 +91,12 @@ export interface ClauseWords {
   inversion?: string[];
   /** Words that turn a preceding negation into a contrast ("nicht X, sondern Y"): the negation no longer negates the modal. */
   contrast?: string[];
+  /**
+   * Relative clauses keep their verb next to the relativizer (Romance, not Dutch or German): a
+   * relative clause on the sentence's subject ends where modal wording begins after its own verb
+   * ("Os clientes que já instalaram a atualização | não precisam …").
+   */
+  subjectRelativeEnds?: boolean;
 }
 
 const GAP = 12;

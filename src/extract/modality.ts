@@ -123,6 +123,9 @@ export function mainClause(words: Chunks, lex: CompiledLexicon): Clauses {
   let previousChunkSub = false;
   // Whether the sentence opens with its main clause.
   let openedMain = false;
+  let chunkFirst = 0;
+  // Where a relative clause on the chunk's subject opened ("I clienti che …"), or -1.
+  let subjectRelative = -1;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     if (chunkStart[i]) {
@@ -132,11 +135,17 @@ export function mainClause(words: Chunks, lex: CompiledLexicon): Clauses {
       sub = chunk > 0 && previousChunkSub && lex.coordinators.has(t);
       if (!sub) concessive = false;
       chunkHasMain = false;
+      chunkFirst = i;
+      subjectRelative = -1;
       if (chunk > 0 && lex.afterComma.has(t)) sub = true;
       if (lex.ambiguous.has(t)) sub = conditioned = true;
       // "Sollte X nicht verfügbar sein, …" opening the sentence, or after a main clause: a condition. After a
       // fronted condition ("Wenn …, sollten Sie …") the verb-first chunk is the main clause.
       if (lex.inversion.has(t) && (chunk === 0 || openedMain)) sub = conditioned = true;
+    }
+    if (sub && subjectRelative >= 0 && i > subjectRelative + 1 && opensModal(tokens, i, lex)) {
+      sub = false;
+      subjectRelative = -1;
     }
     if (!sub && !kept.has(i)) {
       if (lex.subordinators.has(t)) {
@@ -144,7 +153,10 @@ export function mainClause(words: Chunks, lex: CompiledLexicon): Clauses {
         concessive = lex.concessive.has(t);
       } else if (lex.ambiguous.has(t) && lex.reader.has(tokens[i + 1] ?? '')) sub = conditioned = true;
       else if (lex.ambiguous.has(t) && lex.openers.has(tokens[i + 1] ?? '')) sub = true;
-      else if (i > 0 && lex.relativizers.has(t)) sub = true;
+      else if (i > 0 && lex.relativizers.has(t)) {
+        sub = true;
+        if (lex.source.clauses.subjectRelativeEnds && opensSubject(tokens, chunkFirst, i, lex)) subjectRelative = i;
+      }
       else if (lex.phraseStarts.has(t)) {
         // Subordinators of several words: "so that", "antes de que".
         if (i + 1 < tokens.length && lex.subordinators.has(`${t} ${tokens[i + 1]}`)) sub = conditioned = true;
@@ -168,6 +180,24 @@ export function mainClause(words: Chunks, lex: CompiledLexicon): Clauses {
     }
   }
   return { tokens, main, start, conditioned, concession };
+}
+
+/**
+ * The chunk opens with a noun phrase ("I clienti", "Todos os usuários") that runs up to the
+ * relativizer at `rel`, and the relative clause has no subject of its own ("en que las claves …
+ * se deben" keeps its modal): the relativizer is the subject of its verb.
+ */
+function opensSubject(tokens: string[], first: number, rel: number, lex: CompiledLexicon): boolean {
+  const opener = lex.openers.has(tokens[first]!) || (lex.restrictors.has(tokens[first]!) && lex.openers.has(tokens[first + 1] ?? ''));
+  return opener && rel - first <= SUBJECT_WORDS && !lex.openers.has(tokens[rel + 1] ?? '') && !lex.reader.has(tokens[rel + 1] ?? '');
+}
+
+/** How many words a subject may run to its relative clause ("Os clientes com Microsoft Office Excel 2007 ou … que"). */
+const SUBJECT_WORDS = 14;
+
+/** Does modal wording of the lexicon start at token i? */
+function opensModal(tokens: string[], i: number, lex: CompiledLexicon): boolean {
+  return (lex.byFirstWord.get(tokens[i]!) ?? []).some((e) => !e.pattern.anchored && matchAt(e.pattern, tokens, i, () => true) !== undefined);
 }
 
 /** A negative imperative at the start of a main chunk ("No instale …"), tried on its first words only. */
@@ -322,7 +352,9 @@ function modalOf(c: Clauses, lex: CompiledLexicon): SentenceModality | undefined
     const m = strongestMatch(c.tokens, lex, (i) => c.main[i]!, (i) => c.start[i]!, skip, accept);
     if (!m) return demoted;
     const d = decide(m, c, lex);
-    if (d.level !== 'info' || m.outcome !== 'cannot') return d;
+    // Only a "cannot" addressed to the reader yields ("because …, you must … and you cannot …"); one said
+    // of no one ("Esto se debe a no se pueden configurar …") makes the sentence a description.
+    if (d.level !== 'info' || m.outcome !== 'cannot' || !addressed(m, c, lex, false)) return d;
     demoted = d;
     // What is left to find is an obligation or advice; a "kan" elsewhere would be the same description.
     skip.add('cannot').add('may');
