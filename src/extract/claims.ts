@@ -148,7 +148,8 @@ export function claimsOf(sentence: string, notNeeded: boolean, ctx: ClaimContext
     if (refersToPorts && peers.length > 0 && !network) claims.push({ kind: 'network', value: 'required' });
   }
 
-  if (/reboot\s*=\s*reallysuppress/i.test(sentence)) claims.push({ kind: 'restart', value: 'suppressed' });
+  const restartWord = words.restart.exec(sentence);
+  if (/reboot\s*=\s*reallysuppress/i.test(sentence) || (restartWord && words.restartSuppressed.test(sentence))) claims.push({ kind: 'restart', value: 'suppressed' });
   else {
     const restart = words.restart.exec(sentence);
     if (restart && !words.restartTiming.test(sentence)) claims.push({ kind: 'restart', value: negatedAt(restart.index) ? 'not-required' : 'required' });

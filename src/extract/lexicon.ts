@@ -85,18 +85,18 @@ export interface ClauseWords {
   then: string[];
   /** Main-clause verbs whose complement states the content ("note that", "zorg ervoor dat"): it is read as main clause. */
   transparent: string[];
-  /**
-   * Relative clauses keep their verb next to the relativizer (Romance, not Dutch or German): a
-   * relative clause on the sentence's subject ends where modal wording begins after its own verb
-   * ("Os clientes que já instalaram a atualização | não precisam …").
-   */
-  subjectRelativeEnds?: boolean;
   /** Concessive subordinators ("hoewel", "although"): advice against in their clause carries over ("…, hoewel dit niet wordt aangeraden"). */
   concessive?: string[];
   /** A finite verb that, opening a chunk, makes it a condition (German "Sollte … nicht verfügbar sein, …" = if). */
   inversion?: string[];
   /** Words that turn a preceding negation into a contrast ("nicht X, sondern Y"): the negation no longer negates the modal. */
   contrast?: string[];
+  /**
+   * Relative clauses keep their verb next to the relativizer (Romance, not Dutch or German): a
+   * relative clause on the sentence's subject ends where modal wording begins after its own verb
+   * ("Os clientes que já instalaram a atualização | não precisam …").
+   */
+  subjectRelativeEnds?: boolean;
 }
 
 const GAP = 12;

@@ -118,14 +118,14 @@ export function mainClause(words: Chunks, lex: CompiledLexicon): Clauses {
   let conditioned = false;
   let chunk = -1;
   let chunkHasMain = false;
-  let chunkFirst = 0;
-  // Where a relative clause on the chunk's subject opened ("I clienti che …"), or -1.
-  let subjectRelative = -1;
   // Whether the previous chunk was subordinate from its first word ("Because …, and …").
   let chunkSub = false;
   let previousChunkSub = false;
   // Whether the sentence opens with its main clause.
   let openedMain = false;
+  let chunkFirst = 0;
+  // Where a relative clause on the chunk's subject opened ("I clienti che …"), or -1.
+  let subjectRelative = -1;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     if (chunkStart[i]) {
@@ -352,7 +352,9 @@ function modalOf(c: Clauses, lex: CompiledLexicon): SentenceModality | undefined
     const m = strongestMatch(c.tokens, lex, (i) => c.main[i]!, (i) => c.start[i]!, skip, accept);
     if (!m) return demoted;
     const d = decide(m, c, lex);
-    if (d.level !== 'info' || m.outcome !== 'cannot') return d;
+    // Only a "cannot" addressed to the reader yields ("because …, you must … and you cannot …"); one said
+    // of no one ("Esto se debe a no se pueden configurar …") makes the sentence a description.
+    if (d.level !== 'info' || m.outcome !== 'cannot' || !addressed(m, c, lex, false)) return d;
     demoted = d;
     // What is left to find is an obligation or advice; a "kan" elsewhere would be the same description.
     skip.add('cannot').add('may');
