@@ -40,6 +40,8 @@ describe('Portuguese modal wording', () => {
     ['A vulnerabilidade requer um driver de rede de terceiros', 'info', undefined],
     ['Como a Microsoft deve responder a condições de mercado em constante mudança, essas informações não devem ser interpretadas como um compromisso da parte da Microsoft.', 'info', undefined],
     ['Se o servidor tiver o .NET Framework 1.1 e o .NET Framework 2.0 ou posterior instalado, é possível que o cluster do RMS não funcione corretamente.', 'info', undefined],
+    // "Considere …" advises weighing something.
+    ['Se você ainda pretende usar o RMS na sua organização, mas precisa interromper o uso de determinados servidores RMS por qualquer motivo, considere utilizar as alternativas a seguir para o descomissionamento.', 'should', 'considere'],
   ])('%s → %s', (sentence, level, trigger) => {
     const m = read(sentence);
     expect(m.level).toBe(level);

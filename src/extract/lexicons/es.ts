@@ -45,8 +45,8 @@ export const es: Lexicon = {
       'debe', 'deben', 'deberá', 'deberán', 'es necesari*', 'son necesari*', 'será necesari*', 'requiere', 'requieren', 'se requiere', 'es obligatori*', 'tiene que', 'tienen que', 'tendrá que', 'tendrán que',
       'hay que', 'hace falta', 'es preciso', 'será preciso', 'asegúrese', 'compruebe que', '^ requerido', '^ requerida', '^ obligatorio',
     ],
-    // "debe considerar …", "debe plantearse …": advice to weigh something, not an obligation.
-    should: ['debería', 'deberían', 'debe considerar', 'deben considerar', 'recomienda', 'recomendable', 'se recomienda', 'recomendamos', 'aconsejable', 'conviene', 'es preferible'],
+    // "debe considerar …", "Considere …": advice to weigh something, not an obligation.
+    should: ['debería', 'deberían', 'debe considerar', 'deben considerar', '^ considere', 'recomienda', 'recomendable', 'se recomienda', 'recomendamos', 'aconsejable', 'conviene', 'es preferible'],
     may: ['puede', 'pueden', 'podrá', 'podrán', 'opcional', 'es posible', 'será posible'],
     // "No instale …", "No utilice …": the negative imperative is "no" with a subjunctive.
     prohibitive: [prohibitive()],
@@ -62,7 +62,7 @@ export const es: Lexicon = {
       'elimine', 'habilite', 'deshabilite', 'desactive', 'especifique', 'limite', 'descargue', 'copie', 'reinicie', 'inicie', 'cierre', 'elija', 'establezca',
       'implemente', 'mueva', 'pruebe', 'aplique', 'defina', 'revise', 'actualice', 'asigne', 'conceda', 'cambie', 'expanda', 'busque', 'guarde', 'registre',
       'exporte', 'importe', 'firme', 'espere', 'introduzca', 'proporcione', 'mantenga', 'inicie', 'desinstale', 'agregue', 'escoja', 'anote', 'detenga',
-      'guarde', 'almacene', 'conserve', 'deje', 'evite', 'considere', 'planee', 'prepare', 'identifique', 'documente', 'valide', 'confirme', 'otorgue',
+      'guarde', 'almacene', 'conserve', 'deje', 'evite', 'planee', 'prepare', 'identifique', 'documente', 'valide', 'confirme', 'otorgue',
       'proteja', 'realice', 'marque', 'desmarque', 'reemplace', 'modifique', 'edite', 'bloquee', 'restrinja', 'localice', 'inserte', 'examine', 'analice',
       'programe', 'distribuya', 'publique', 'conecte', 'desconecte', 'cifre', 'descifre', 'asegure', 'separe',
     ],

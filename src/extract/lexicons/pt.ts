@@ -50,7 +50,8 @@ export const pt: Lexicon = {
       'é obrigatóri*', 'precisa', 'precisam', 'precisará', 'precisarão', 'tem que', 'têm que', 'tem de', 'têm de', 'terá que', 'terão que', 'terá de', 'terão de', 'certifique se', 'verifique se',
     ],
     // The participle alone ("práticas recomendadas") names best practices; it advises only as a predicate.
-    should: ['deveria', 'deveriam', 'é recomendad*', 'são recomendad*', 'recomenda', 'recomendável', 'recomendamos', 'aconselhável', 'é preferível'],
+    // "Considere usar …": advice to weigh something, not an obligation.
+    should: ['deveria', 'deveriam', '^ considere', 'é recomendad*', 'são recomendad*', 'recomenda', 'recomendável', 'recomendamos', 'aconselhável', 'é preferível'],
     may: ['pode', 'podem', 'poderá', 'poderão', 'opcional', 'é possível', 'será possível'],
     // "Não instale …": the negative imperative is "não" with a subjunctive.
     prohibitive: [prohibitive()],
@@ -66,7 +67,7 @@ export const pt: Lexicon = {
       'exclua', 'habilite', 'desabilite', 'ative', 'desative', 'especifique', 'limite', 'baixe', 'copie', 'reinicie', 'inicie', 'feche', 'escolha', 'defina',
       'implante', 'mova', 'teste', 'aplique', 'atualize', 'atribua', 'conceda', 'altere', 'expanda', 'salve', 'registre', 'exporte', 'importe', 'assine',
       'aguarde', 'forneça', 'mantenha', 'faça', 'desinstale', 'implemente', 'pare',
-      'guarde', 'anote', 'armazene', 'conserve', 'deixe', 'evite', 'considere', 'planeje', 'prepare', 'identifique', 'documente', 'valide', 'confirme',
+      'guarde', 'anote', 'armazene', 'conserve', 'deixe', 'evite', 'planeje', 'prepare', 'identifique', 'documente', 'valide', 'confirme',
       'realize', 'marque', 'desmarque', 'substitua', 'modifique', 'edite', 'bloqueie', 'restrinja', 'revise', 'localize', 'insira', 'confira',
       'examine', 'analise', 'agende', 'distribua', 'publique', 'conecte', 'desconecte', 'informe', 'digitalize', 'criptografe', 'descriptografe',
     ],
