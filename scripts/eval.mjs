@@ -6,6 +6,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { evaluate, formatEval, parseGold } from '../dist/extract/eval.js';
 import { buildKnowledgeBase, driftReport } from '../dist/kb/index.js';
+import { claimKey } from '../dist/kb/drift.js';
 
 const { values } = parseArgs({
   options: {
@@ -34,6 +35,11 @@ if (values.json) {
 } else {
   process.stdout.write(formatEval(report));
   if (values.errors) {
+    console.log('\nclaim errors (on items whose gold carries claims):');
+    for (const j of report.judged.filter((x) => x.claimsRight === false)) {
+      const want = j.gold.claims.map((c) => (c.kind === 'command' || c.kind === 'order' ? c.kind : claimKey(c))).sort();
+      console.log(`  #${j.gold.n} ${j.gold.lang} ${j.gold.level}: want ${want.join('; ')} | found ${j.claimsFound.join('; ') || 'none'}: ${j.gold.text.slice(0, 160)}`);
+    }
     console.log('\nlevel errors:');
     for (const j of report.judged.filter((x) => x.gold.level !== x.predicted)) {
       console.log(`  #${j.gold.n} ${j.gold.lang} gold ${j.gold.level} → ${j.predicted}${j.trigger ? ` ('${j.trigger}')` : ''}: ${j.gold.text.slice(0, 200)}\n      note: ${j.gold.note}`);

@@ -29,8 +29,14 @@ export interface ClaimWords {
   restart: string[];
   /** When a restart happens is not a need for one: "beim Neustart". */
   restartTiming: string[];
+  /** A restart that is kept from happening: "onderdrukt", "suppresses". */
+  restartSuppressed?: string[];
   integrity: string[];
   methods: Partial<Record<Method, string[]>>;
+  /** Open a clause whose step comes after the main clause's ("voordat", "before"). Whole words. */
+  orderBefore?: string[];
+  /** Open a clause whose step comes first ("nadat", "until", "after"). Whole words. */
+  orderAfter?: string[];
   /** Before an OS name: "vóór", "prior to". */
   osBefore: string[];
   /** Before an OS name: "vanaf", "ab". */
@@ -58,8 +64,11 @@ export interface CompiledClaimWords {
   licensingCluster: RegExp;
   restart: RegExp;
   restartTiming: RegExp;
+  restartSuppressed: RegExp;
   integrity: RegExp;
   methods: [RegExp, Method][];
+  orderBefore: RegExp;
+  orderAfter: RegExp;
   osBefore: RegExp;
   osFrom: RegExp;
   osAndLater: RegExp;
@@ -95,10 +104,14 @@ export function compileClaimWords(all: ClaimWords[]): CompiledClaimWords {
     licensingCluster: any(join('licensingCluster')),
     restart: any(join('restart')),
     restartTiming: any(join('restartTiming')),
+    restartSuppressed: any([...all.flatMap((w) => w.restartSuppressed ?? []), '/norestart']),
     integrity: any(join('integrity')),
     methods: METHOD_ORDER.map((m): [RegExp, Method] => [any(all.flatMap((w) => w.methods[m] ?? [])), m]),
+    orderBefore: word(all.flatMap((w) => w.orderBefore ?? [])),
+    orderAfter: word(all.flatMap((w) => w.orderAfter ?? [])),
     osBefore: new RegExp(`(?:${join('osBefore').join('|')})\\s*$`, 'i'),
     osFrom: new RegExp(`(?:${join('osFrom').join('|')})\\s*$`, 'i'),
-    osAndLater: new RegExp(`^\\S*\\s*(?:${join('osAndLater').join('|')})`, 'i'),
+    // Up to four words may stand between the name and its bound ("Windows 2000 Server met SP3 of hoger"), but no other OS.
+    osAndLater: new RegExp(`^(?:\\s*(?!windows\\b)[^\\s,;]+){0,4}?\\s*(?:${join('osAndLater').join('|')})`, 'i'),
   };
 }

@@ -41,18 +41,24 @@ export function methodsIn(text: string, words: CompiledClaimWords): Method[] {
   return words.methods.filter(([re]) => re.test(text)).map(([, m]) => m);
 }
 
-/** Port numbers that follow a port word within five tokens ("poort 80 of poort 443", "TCP 443"). */
+/**
+ * Port numbers that follow a port word within five tokens ("poort 80 of poort 443", "TCP 443"),
+ * and the numbers of a list that goes on within three tokens of each ("el puerto predeterminado
+ * es el 80 o el 443").
+ */
 export function portsIn(sentence: string, words: CompiledClaimWords): number[] {
   if (!/\d\d/.test(sentence)) return [];
   const tokens = sentence.match(/[\p{L}\p{N}]+/gu) ?? [];
   const ports = new Set<number>();
   for (let i = 0; i < tokens.length; i++) {
     if (!words.portWord.test(tokens[i]!)) continue;
-    for (let k = i + 1; k <= i + 5 && k < tokens.length; k++) {
+    let reach = i + 5;
+    for (let k = i + 1; k <= reach && k < tokens.length; k++) {
       const t = tokens[k]!;
       if (/^\d{2,5}$/.test(t)) {
         const n = Number(t);
         if (n > 0 && n < 65536) ports.add(n);
+        reach = Math.max(reach, k + 3);
       } else if (words.portWord.test(t)) break;
     }
   }
@@ -142,7 +148,8 @@ export function claimsOf(sentence: string, notNeeded: boolean, ctx: ClaimContext
     if (refersToPorts && peers.length > 0 && !network) claims.push({ kind: 'network', value: 'required' });
   }
 
-  if (/reboot\s*=\s*reallysuppress/i.test(sentence)) claims.push({ kind: 'restart', value: 'suppressed' });
+  const restartWord = words.restart.exec(sentence);
+  if (/reboot\s*=\s*reallysuppress/i.test(sentence) || (restartWord && words.restartSuppressed.test(sentence))) claims.push({ kind: 'restart', value: 'suppressed' });
   else {
     const restart = words.restart.exec(sentence);
     if (restart && !words.restartTiming.test(sentence)) claims.push({ kind: 'restart', value: negatedAt(restart.index) ? 'not-required' : 'required' });

@@ -34,6 +34,8 @@ export interface Judged {
   trigger?: string;
   quote?: string;
   claimsRight?: boolean;
+  /** The extracted claims as comparable keys, when the gold item carries claims. */
+  claimsFound?: string[];
 }
 
 export interface Scores {
@@ -92,11 +94,12 @@ export function isNeedNot(g: GoldItem): boolean {
 
 /** A gold claim as the same comparable key as an extracted one (gold may leave out details). */
 function goldClaimKey(c: Partial<Claim>): string {
-  if (c.kind === 'command') return 'command';
+  // Gold names order steps in free text (test/gold/README.md): its kind is compared, not its strings.
+  if (c.kind === 'command' || c.kind === 'order') return c.kind;
   return claimKey(c as Claim);
 }
 
-const extractedClaimKey = (c: Claim) => (c.kind === 'command' ? 'command' : claimKey(c));
+const extractedClaimKey = (c: Claim) => (c.kind === 'command' || c.kind === 'order' ? c.kind : claimKey(c));
 
 async function extractFile(corpus: string, file: string): Promise<Requirement[]> {
   const bytes = await readFile(join(corpus, file));
@@ -147,8 +150,9 @@ export async function evaluate(gold: GoldItem[], corpus: string): Promise<EvalRe
     if (hit) j.quote = hit.quote;
     if (g.claims.length > 0) {
       const want = g.claims.map(goldClaimKey).sort().join('\n');
-      const got = (hit?.claims ?? []).map(extractedClaimKey).sort().join('\n');
-      j.claimsRight = want === got;
+      const found = (hit?.claims ?? []).map(extractedClaimKey).sort();
+      j.claimsFound = found;
+      j.claimsRight = want === found.join('\n');
     }
     judged.push(j);
   }

@@ -108,7 +108,7 @@ class Extractor {
       const modality = sentenceModality(sentence.text, this.lexicons, isStep);
       const { level } = modality;
       const claims = claimsOf(sentence.text, modality.notNeeded, { previousPorts }, this.words).map((c) => (level === 'must' ? required(c) : c));
-      const sequence = installThenActivate(sentence.text);
+      const sequence = installThenActivate(sentence.text) ?? (level !== 'info' && level !== 'may' ? stepOrder(sentence.text, this.words) : undefined);
       if (sequence) claims.push(sequence);
       const port = claims.find((c) => c.kind === 'port');
       if (port?.kind === 'port') previousPorts = port.ports;
@@ -173,6 +173,28 @@ const INSTALL_THEN_ACTIVATE = new RegExp(`(install|geïnstalleerd|installier|ins
 /** "installeren en vervolgens activeren" → install before activation. */
 function installThenActivate(sentence: string): Claim | undefined {
   return INSTALL_THEN_ACTIVATE.test(sentence) ? { kind: 'order', first: 'install', then: 'activation' } : undefined;
+}
+
+const STEP_WORDS = 4;
+const stepName = (text: string) =>
+  slug(
+    (text.match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, STEP_WORDS).join(' '),
+    48,
+  );
+
+/**
+ * "Test … before you deploy …", "Do not provision … until you have completed …": the order of the
+ * main clause's step and the subordinate clause's. Steps are named by their first words.
+ */
+function stepOrder(sentence: string, words: CompiledClaimWords): Claim | undefined {
+  const before = words.orderBefore.exec(sentence);
+  const after = before ? undefined : words.orderAfter.exec(sentence);
+  const at = before ?? after;
+  if (!at || at.index === 0) return undefined;
+  const main = stepName(sentence.slice(0, at.index));
+  const clause = stepName(sentence.slice(at.index + at[0].length).split(/[,;:]/)[0] ?? '');
+  if (!main || !clause) return undefined;
+  return before ? { kind: 'order', first: main, then: clause } : { kind: 'order', first: clause, then: main };
 }
 
 interface Unit {

@@ -38,6 +38,11 @@ export interface Modality {
   /** Second-person words and passive auxiliaries: what turns "cannot" into a prohibition. */
   reader: string[];
   passive: string[];
+  /**
+   * Impersonal subjects that address the reader like "you" ("man kann", "men kan", "se puede"): what makes
+   * a "can" an option. Without the list, every passive auxiliary counts ("kan … worden geïnstalleerd").
+   */
+  impersonal?: string[];
   /** Negation words: a procedure step with one of them in its main clause is a prohibition. */
   negators: string[];
   /** Words after which a negation restricts a phrase, not the verb ("niet alleen", "nicht von Microsoft"). */
@@ -50,10 +55,21 @@ export interface Modality {
   openers: string[];
   /** "Probably": a hedged "cannot" is a consequence, not a prohibition. */
   hedges: string[];
+  /** Words after a negation that limit a phrase instead of negating the modal ("niet alleen", "nicht nur", "not only"). */
+  limiters?: string[];
   /** Others than the reader ("aanvaller", "attacker"): what they must or can do is a description. */
   thirdParties: string[];
   /** The language drops subject pronouns ("Puede utilizar …"): a clause-initial modal addresses the reader. */
   proDrop: boolean;
+  /**
+   * A modal that predicts rather than asks ("sollte … keine Probleme verursachen", "should … look like"):
+   * in the main clause it makes the sentence a description.
+   */
+  expectations?: string[];
+  /** Cross-references ("voor meer informatie", "for more information", "finden Sie"): a pointer requires nothing. */
+  pointers?: string[];
+  /** Prepositions of a fronted instrument ("Met MOM kunt u …", "With X you can"): what follows is a product's capability. */
+  instruments?: string[];
 }
 
 export interface ClauseWords {
@@ -69,6 +85,18 @@ export interface ClauseWords {
   then: string[];
   /** Main-clause verbs whose complement states the content ("note that", "zorg ervoor dat"): it is read as main clause. */
   transparent: string[];
+  /** Concessive subordinators ("hoewel", "although"): advice against in their clause carries over ("…, hoewel dit niet wordt aangeraden"). */
+  concessive?: string[];
+  /** A finite verb that, opening a chunk, makes it a condition (German "Sollte … nicht verfügbar sein, …" = if). */
+  inversion?: string[];
+  /** Words that turn a preceding negation into a contrast ("nicht X, sondern Y"): the negation no longer negates the modal. */
+  contrast?: string[];
+  /**
+   * Relative clauses keep their verb next to the relativizer (Romance, not Dutch or German): a
+   * relative clause on the sentence's subject ends where modal wording begins after its own verb
+   * ("Os clientes que já instalaram a atualização | não precisam …").
+   */
+  subjectRelativeEnds?: boolean;
 }
 
 const GAP = 12;
@@ -83,7 +111,7 @@ export type Outcome = 'must-not' | 'should-not' | 'not-needed' | 'cannot' | 'mus
 /** Strongest first: when a main clause matches several, the first listed wins. */
 export const OUTCOMES: readonly Outcome[] = ['must-not', 'should-not', 'not-needed', 'cannot', 'must', 'should', 'may'];
 
-interface Entry {
+export interface Entry {
   pattern: Compiled;
   rank: number;
 }
@@ -97,6 +125,7 @@ export interface CompiledLexicon {
   byStem: Entry[];
   reader: Set<string>;
   passive: Set<string>;
+  impersonal: Set<string>;
   negators: Set<string>;
   restrictors: Set<string>;
   imperatives: Set<string>;
@@ -119,6 +148,16 @@ export interface CompiledLexicon {
   /** Transparent-verb patterns by their first word. */
   transparent: Map<string, Entry[]>;
   actions: Set<string>;
+  /** Expectation and pointer patterns by their first word (see `Modality`). */
+  expectations: Map<string, Entry[]>;
+  pointers: Map<string, Entry[]>;
+  instruments: Set<string>;
+  concessive: Set<string>;
+  inversion: Set<string>;
+  contrast: Set<string>;
+  limiters: Set<string>;
+  /** Modal words that are patterns on their own ("moet", "kunt", "vereist"): a gap does not run past another modal. */
+  modalWords: Set<string>;
 }
 
 export function compilePattern(p: string): Compiled {
@@ -144,6 +183,8 @@ function index(entries: Entry[]): { byFirstWord: Map<string, Entry[]>; byStem: E
   return { byFirstWord, byStem };
 }
 
+const patternsByFirstWord = (patterns: string[]) => index(patterns.map((p) => ({ pattern: compilePattern(p), rank: 0 }))).byFirstWord;
+
 export function compileLexicon(lex: Lexicon): CompiledLexicon {
   const m = lex.modality;
   const lists: Record<Outcome, string[]> = {
@@ -157,6 +198,7 @@ export function compileLexicon(lex: Lexicon): CompiledLexicon {
     ...index(entries),
     reader: lower(m.reader),
     passive: lower(m.passive),
+    impersonal: lower(m.impersonal ?? m.passive),
     negators: lower(m.negators),
     restrictors: lower(m.restrictors),
     imperatives: lower(m.imperatives),
@@ -175,8 +217,16 @@ export function compileLexicon(lex: Lexicon): CompiledLexicon {
       ...OUTCOMES.flatMap((o) => lists[o]).map((p) => p.toLowerCase().replace(/^\^\s*/, '').split(/\s+/)[0]!.replace(/\*$/, '')),
       ...lower(m.imperatives),
     ]),
-    transparent: index(lex.clauses.transparent.map((p) => ({ pattern: compilePattern(p), rank: 0 }))).byFirstWord,
+    transparent: patternsByFirstWord(lex.clauses.transparent),
     actions: lower(lex.actions),
+    expectations: patternsByFirstWord(m.expectations ?? []),
+    pointers: patternsByFirstWord(m.pointers ?? []),
+    instruments: lower(m.instruments ?? []),
+    concessive: lower(lex.clauses.concessive ?? []),
+    inversion: lower(lex.clauses.inversion ?? []),
+    contrast: lower(lex.clauses.contrast ?? []),
+    limiters: lower(m.limiters ?? []),
+    modalWords: new Set([...m.must, ...m.should, ...m.may].filter((p) => !/[\s*]/.test(p)).map((p) => p.toLowerCase())),
   };
 }
 
@@ -197,7 +247,7 @@ function wordMatches(w: { text: string; stem: boolean; any: boolean }, token: st
  * undefined. Only tokens `usable` allows take part. The word after a gap is taken at its first
  * occurrence within GAP tokens and never retried, so the work per start token is bounded.
  */
-export function matchAt(pattern: Compiled, tokens: string[], t: number, usable: (i: number) => boolean): number[] | undefined {
+export function matchAt(pattern: Compiled, tokens: string[], t: number, usable: (i: number) => boolean, stops?: Set<string>): number[] | undefined {
   const hit: number[] = [];
   let p = 0;
   let i = t;
@@ -212,6 +262,8 @@ export function matchAt(pattern: Compiled, tokens: string[], t: number, usable: 
           found = k;
           break;
         }
+        // "moet u … installeren en kunt u geen …": the negation belongs to the nearer modal.
+        if (stops && usable(k) && stops.has(tokens[k]!)) break;
       }
       if (found < 0) return undefined;
       hit.push(-1, found);
@@ -238,30 +290,64 @@ export interface Match {
 }
 
 /**
- * The strongest modal wording among the usable tokens: one pass over the tokens.
- * `clauseStart(i)` says whether token i opens a main clause (for `^` patterns).
+ * The strongest modal wording among the usable tokens: one pass over the tokens. A match whose
+ * words include all of a stronger match's words is more specific and wins ("may not be able" over
+ * "may not", "kan het nodig zijn" over "nodig"). `clauseStart(i)` says whether token i opens a main
+ * clause (for `^` patterns); outcomes in `skip` are not tried; `accept` may refuse a match.
  */
 export function strongestMatch(
   tokens: string[],
   lex: CompiledLexicon,
   usable: (i: number) => boolean,
   clauseStart: (i: number) => boolean,
+  skip: ReadonlySet<Outcome> = NO_SKIP,
+  accept: (outcome: Outcome, hit: number[]) => boolean = () => true,
 ): Match | undefined {
-  let best: { rank: number; hit: number[] } | undefined;
+  const found: { rank: number; hit: number[] }[] = [];
   const tryEntry = (e: Entry, i: number) => {
-    if (best && e.rank >= best.rank) return;
+    if (skip.has(OUTCOMES[e.rank]!)) return;
     if (e.pattern.anchored && !clauseStart(i)) return;
-    const hit = matchAt(e.pattern, tokens, i, usable);
-    if (hit) best = { rank: e.rank, hit };
+    const hit = matchAt(e.pattern, tokens, i, usable, lex.modalWords);
+    if (hit && accept(OUTCOMES[e.rank]!, hit)) found.push({ rank: e.rank, hit });
   };
-  for (let i = 0; i < tokens.length && (!best || best.rank > 0); i++) {
+  for (let i = 0; i < tokens.length; i++) {
     if (!usable(i)) continue;
     for (const e of lex.byFirstWord.get(tokens[i]!) ?? NONE) tryEntry(e, i);
     for (const e of lex.byStem) tryEntry(e, i);
   }
-  if (!best) return undefined;
-  return { outcome: OUTCOMES[best.rank]!, trigger: triggerText(tokens, best.hit), at: best.hit.filter((i) => i >= 0) };
+  if (found.length === 0) return undefined;
+  let best = found[0]!;
+  for (const f of found) if (f.rank < best.rank) best = f;
+  const words = (f: { hit: number[] }) => f.hit.filter((i) => i >= 0);
+  // A more specific match holds the best one's first word; so do all matches more specific still.
+  const first = words(best)[0]!;
+  const candidates = found.filter((f) => f.hit.includes(first));
+  for (let more = true; more; ) {
+    more = false;
+    const own = words(best);
+    for (const f of candidates) {
+      const theirs = words(f);
+      if (theirs.length > own.length && own.every((i) => theirs.includes(i))) {
+        best = f;
+        more = true;
+        break;
+      }
+    }
+  }
+  return { outcome: OUTCOMES[best.rank]!, trigger: triggerText(tokens, best.hit), at: words(best) };
 }
+
+/** Whether any of the patterns matches among the usable tokens. */
+export function anyMatch(patterns: Map<string, Entry[]>, tokens: string[], usable: (i: number) => boolean): boolean {
+  if (patterns.size === 0) return false;
+  for (let i = 0; i < tokens.length; i++) {
+    if (!usable(i)) continue;
+    for (const e of patterns.get(tokens[i]!) ?? NONE) if (matchAt(e.pattern, tokens, i, usable)) return true;
+  }
+  return false;
+}
+
+const NO_SKIP: ReadonlySet<Outcome> = new Set();
 
 export function triggerText(tokens: string[], hit: number[]): string {
   return hit.map((i) => (i < 0 ? '…' : tokens[i]!)).join(' ');

@@ -15,7 +15,16 @@ export interface DriftSide {
   must: boolean;
   mustNot: boolean;
   /** The section's must and must-not requirements, as quoted. */
-  requirements: { id: string; level: Level; quote: string; trigger?: string }[];
+  requirements: DriftQuote[];
+  /** The section's other requirements (should, should-not, may): what this locale says instead. */
+  others: DriftQuote[];
+}
+
+export interface DriftQuote {
+  id: string;
+  level: Level;
+  quote: string;
+  trigger?: string;
 }
 
 export interface SectionDrift {
@@ -24,6 +33,8 @@ export interface SectionDrift {
   path: string;
   a: DriftSide;
   b: DriftSide;
+  /** Why the cell disagrees, one line per level one locale has and the other lacks. */
+  why: string[];
 }
 
 export interface AlignedDrift {
@@ -87,8 +98,10 @@ export function driftReport(kb: KnowledgeBase): DriftReport {
     for (const path of paths) {
       for (let i = 0; i < names.length; i++) {
         for (let j = i + 1; j < names.length; j++) {
-          const a = side(names[i]!, locales.get(names[i]!)!.get(path) ?? []);
-          const b = side(names[j]!, locales.get(names[j]!)!.get(path) ?? []);
+          const ra = locales.get(names[i]!)!.get(path) ?? [];
+          const rb = locales.get(names[j]!)!.get(path) ?? [];
+          const a = side(names[i]!, ra);
+          const b = side(names[j]!, rb);
           const pair = `${a.locale}|${b.locale}`;
           const stats = (report.byPair[pair] ??= { cells: 0, disagreeing: 0, rate: 0 });
           report.cells++;
@@ -96,7 +109,7 @@ export function driftReport(kb: KnowledgeBase): DriftReport {
           if (a.must === b.must && a.mustNot === b.mustNot) continue;
           report.disagreeing++;
           stats.disagreeing++;
-          report.sections.push({ doc, path, a, b });
+          report.sections.push({ doc, path, a, b, why: [...explain(ra, rb, b.locale), ...explain(rb, ra, a.locale)] });
         }
       }
     }
@@ -107,15 +120,45 @@ export function driftReport(kb: KnowledgeBase): DriftReport {
   return report;
 }
 
+const STRONG: readonly Level[] = ['must', 'must-not'];
+const quoteOf = (r: Requirement): DriftQuote => ({ id: r.id, level: r.level, quote: r.quote, ...(r.trigger ? { trigger: r.trigger } : {}) });
+
 function side(locale: string, requirements: Requirement[]): DriftSide {
-  const strong = requirements.filter((r) => r.level === 'must' || r.level === 'must-not');
+  const strong = requirements.filter((r) => STRONG.includes(r.level));
   return {
     locale,
     section: requirements[0]?.section ?? '',
     must: strong.some((r) => r.level === 'must'),
     mustNot: strong.some((r) => r.level === 'must-not'),
-    requirements: strong.map((r) => ({ id: r.id, level: r.level, quote: r.quote, ...(r.trigger ? { trigger: r.trigger } : {}) })),
+    requirements: strong.map(quoteOf),
+    others: requirements.filter((r) => !STRONG.includes(r.level) && r.level !== 'info').map(quoteOf),
   };
+}
+
+const blockOf = (r: Requirement) => r.place.slice(0, r.place.lastIndexOf('/'));
+const said = (r: Requirement) => `${r.level}${r.trigger ? ` ('${r.trigger}')` : ''}`;
+
+/**
+ * Why `other` (of locale `theirs`) lacks a level that `own` has in the section: what `other` reads
+ * in the same block (a translation that words it weaker, or one read as a description), or that it
+ * reads nothing there.
+ */
+function explain(own: Requirement[], other: Requirement[], theirs: string): string[] {
+  const out: string[] = [];
+  for (const level of STRONG) {
+    const mine = own.filter((r) => r.level === level);
+    if (mine.length === 0 || other.some((r) => r.level === level)) continue;
+    const first = mine[0]!;
+    const sameBlock = other.filter((r) => mine.some((m) => blockOf(m) === blockOf(r)));
+    if (sameBlock.length > 0) {
+      out.push(`${first.locale} reads ${level} ('${first.trigger ?? level}'); ${theirs} reads the same block as ${sameBlock.map(said).join(', ')}`);
+    } else if (other.length > 0) {
+      out.push(`${first.locale} reads ${level} ('${first.trigger ?? level}'); ${theirs} has no requirement in that block, only ${[...new Set(other.map(said))].join(', ')} elsewhere in the section`);
+    } else {
+      out.push(`${first.locale} reads ${level} ('${first.trigger ?? level}'); ${theirs} reads nothing in the section as a requirement (worded as a description, or not translated)`);
+    }
+  }
+  return out;
 }
 
 /** `2.10` after `2.9`: section paths compared number by number. */

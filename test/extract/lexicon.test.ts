@@ -92,3 +92,29 @@ describe('adversarial input stays linear', () => {
     expect(large.ms / Math.max(small.ms, 1)).toBeLessThan(30);
   });
 });
+
+describe('claims the gold set showed missing', () => {
+  const claims = (locale: string, s: string) => claimsOf(s, false, { previousPorts: [] }, claimWordsFor(locale));
+  it.each([
+    // Every OS of a list, with its own bound, also "Windows 2003 Server" and a service pack before "of hoger".
+    ['nl-NL', 'Installeer Windows 2000 Server met SP3 of hoger of Windows 2003 Server op een computer.',
+      [{ kind: 'os', bound: 'from', version: '5.0', name: 'Windows 2000' }, { kind: 'os', bound: 'only', version: '5.2', name: 'Windows Server 2003' }, { kind: 'install', value: 'mentioned' }]],
+    ['nl-NL', 'Onderdrukt het opnieuw opstarten van het systeem als het systeem opnieuw moet worden opgestart voor de update.', [{ kind: 'restart', value: 'suppressed' }]],
+    ['de-DE', 'RMS 1.0-Clients müssen über das Internet aktiviert werden.', [{ kind: 'activation', value: 'mentioned' }, { kind: 'network', value: 'required' }]],
+    ['de-DE', 'Verwenden Sie die folgende Batchdatei an einer Eingabeaufforderung auf den sekundären Servern.', [{ kind: 'method', values: ['script'] }]],
+  ])('%s: %s', (locale, sentence, expected) => {
+    expect(claims(locale, sentence)).toEqual(expected);
+  });
+
+  it('orders the main clause\'s step and a before/until clause\'s step', () => {
+    const doc = parseString(
+      '---\nms:assetid: x\n---\n\nTesten Sie die Anwendungen unbedingt, bevor Sie diese Richtlinieneinstellung bereitstellen.\n\nDo not provision RMS on any other servers until you have completed the first server.\n',
+      'order.md',
+    );
+    const orders = extractRequirements(doc, { locale: 'de-DE', doc: 'x' }).map((r) => r.claims.find((c) => c.kind === 'order'));
+    expect(orders).toEqual([
+      { kind: 'order', first: 'testen-sie-die-anwendungen', then: 'sie-diese-richtlinieneinstellung-bereitstellen' },
+      { kind: 'order', first: 'you-have-completed-the', then: 'do-not-provision-rms' },
+    ]);
+  });
+});

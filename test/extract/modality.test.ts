@@ -55,6 +55,37 @@ describe('level and trigger from the main clause, per language', () => {
     ['en-US', 'You should not run other web sites on this server.', 'should-not', 'should not'],
     ['en-US', 'The client cannot connect to the server when the network is down.', 'info', undefined],
     ['nl-NL', 'You cannot use RMS with Kerberos authentication.', 'must-not', 'cannot'],
+    // Rules of the language, each seen in the gold set: a capitalized negation inside a sentence is a value label
+    // ("auf Nicht definiert"); a modal governs "sicherstellen"; a prediction ("sollte … keine Probleme verursachen"),
+    // a verb-first condition ("Sollte … nicht …, …"), "Da …," (since), "nicht X, sondern Y" and "niet alleen"
+    // (no negation of the modal); "Met X kunt u" (capability); a reported rule ("bepalen dat u geen … mag");
+    // the negation belongs to its nearest modal; a concession carries advice against; "kan het nodig zijn"
+    // (possibility); pointers; a description's "cannot" yields to the clause's "must"; a coordinated chunk
+    // continues a because-clause; a passive "can" describes in English and German; an English sentence in
+    // an Italian article is read as English.
+    ['de-DE', 'Sie sollten also die folgenden Benutzerrechte in diesem neuen Gruppenrichtlinienobjekt auf Nicht definiert setzen.', 'should', 'sollten'],
+    ['de-DE', 'Sie sollten jedoch sicherstellen, dass diese Einstellung für die Hochsicherheitsumgebung auf Keine gesetzt ist.', 'should', 'sollten'],
+    ['de-DE', 'Die Konfiguration setzt die Standardkonfiguration in Excel 2007 durch und sollte daher für die meisten Benutzer keine Nutzbarkeitsprobleme verursachen.', 'info', undefined],
+    ['de-DE', 'Sollte die Datenbank nicht zur Verfügung stehen, werden die Protokolleinträge über den Message Queuing-Dienst des RMS-Servers bezogen.', 'info', undefined],
+    ['de-DE', 'Wenn Sie RMS in Ihrer Organisation weiter einsetzen, jedoch bestimmte RMS-Server aus einem beliebigen Grund nicht mehr benutzen möchten, sollten Sie die folgenden Alternativen zur Außerbetriebsetzung in Betracht ziehen.', 'should', 'sollten'],
+    ['de-DE', 'Da dieser Server alle ausgestellten Zertifikate speichern muss, wird empfohlen, dass der Server mit einer Festplattenkapazität von mindestens 2 GB für jeweils 1.000 Benutzer ausgestattet wird.', 'should', 'wird … empfohlen'],
+    ['de-DE', 'Die in diesen Abschnitten genannten Außerkraftsetzungen sollten nicht als Einzeleinträge, sondern als Schlüssel erstellt werden.', 'should', 'sollten'],
+    ['de-DE', 'Anhand dieser Aufzeichnungen können Sie Fälle von Systemzugriffen durch Unbefugte leichter ermitteln.', 'info', undefined],
+    ['de-DE', 'Allerdings kann dadurch die RADIUS-Authentifizierung auf dem IAS oder NPS verhindert werden.', 'info', undefined],
+    ['nl-NL', 'Met MOM kunt u als volgt de werking van de servers in uw organisatie beheren:', 'info', undefined],
+    ['nl-NL', 'Bovendien bepalen de voorwaarden voor het gebruik van MSDE 2000 dat u geen SQL Server-clienthulpprogramma\'s mag gebruiken om MSDE 2000-databases te bewerken.', 'must-not', 'geen … mag'],
+    ['nl-NL', 'Aangezien MSDE externe netwerken niet ondersteunt, moet u MSDE op dezelfde server als RMS installeren en kunt u geen extra RMS-servers aan het RMS-cluster toevoegen.', 'must', 'moet'],
+    ['nl-NL', 'Als u RMS implementeert, moet u niet alleen de productonderdelen installeren, maar moet u ook de infrastructuur op de server en op de client instellen.', 'must', 'moet'],
+    ['nl-NL', 'Voor een lokale configuratie kunt u de account LocalSystem gebruiken hoewel dit niet wordt aangeraden vanwege de beveiligingsproblemen.', 'should-not', 'niet … aangeraden'],
+    ['nl-NL', 'In bepaalde omstandigheden kan het nodig zijn een of meer licentieservers in te zetten die geen lid zijn van het basiscertificeringscluster.', 'info', undefined],
+    ['nl-NL', 'Ga naar Microsoft Product Support Services voor meer informatie over de ondersteuningsperiode door beveiligingsupdates voor deze softwareversies of -edities.', 'info', undefined],
+    ['en-US', 'Additionally, because Microsoft SQL Server Express Edition does not support remote networking, you must install it on the same server as RMS and you cannot add additional RMS servers to the RMS cluster.', 'must', 'must'],
+    ['en-US', 'Because the guest account is disabled by default, and should never be enabled, renaming the account is not important.', 'info', undefined],
+    ['en-US', 'If you do not do so, WSUS Reporters may not be able to access the WSUS server.', 'info', undefined],
+    ['en-US', 'These configurations ensure that you do not unnecessarily download updates already on your network or in languages that you do not require.', 'info', undefined],
+    ['en-US', 'You can find the Urlscan.ini file in the \\WINNT\\System32\\Inetserv\\Urlscan folder on the boot drive of your computer.', 'info', undefined],
+    ['en-US', 'Some download issues may be caused by problems with running BITS on the server or client computers.', 'info', undefined],
+    ['it-IT', 'If you do not have access to these files, there are problems with network connectivity between the WSUS server and the client computer.', 'info', undefined],
   ])('%s: %s', (locale, sentence, level, trigger) => {
     const m = read(locale, sentence);
     expect(m.level).toBe(level);
@@ -65,6 +96,10 @@ describe('level and trigger from the main clause, per language', () => {
     expect(read('nl-NL', 'Klik op Mapbeveiliging.', true)).toMatchObject({ level: 'must', uiAction: true });
     expect(read('de-DE', 'Die Clientkomponente überprüft, ob der die Sperrliste signierende Prinzipal angegeben ist.', true).level).toBe('info');
     expect(read('nl-NL', 'Sluit de console niet af tijdens de installatie.', true).level).toBe('must-not');
+    // A passive step addressed to no one describes a process; "Vergeet niet" is "make sure"; a negation deep in a step describes.
+    expect(read('nl-NL', 'Op de server wordt de symmetrische inhoudsleutel gedecodeerd met de persoonlijke sleutel van de server.', true).level).toBe('info');
+    expect(read('nl-NL', 'Vergeet niet de extensie .XML te specificeren.', true)).toMatchObject({ level: 'must', trigger: 'vergeet … niet' });
+    expect(read('nl-NL', 'Op de andere servers waarvoor dezelfde RMS-serviceaccount wordt gebruikt, zijn services niet meer beschikbaar omdat de referenties niet meer geldig zijn.', true).level).not.toBe('must-not');
   });
 });
 

@@ -38,6 +38,14 @@ describe('translation drift', () => {
       ['1', 'de-DE', 'nl-NL'], ['1', 'es-ES', 'nl-NL'], ['2', 'de-DE', 'es-ES'], ['2', 'es-ES', 'nl-NL'],
     ]);
     expect(r.sections[0]!.b.requirements).toEqual([{ id: 'a/s/must-not', level: 'must-not', quote: 'U mag de client niet op de server installeren.', trigger: 'mag … niet' }]);
+    // Each cell says why: a weaker wording in the same block, or nothing read as a requirement.
+    expect(r.sections[0]!.a.others).toEqual([{ id: 'a/s/should-not', level: 'should-not', quote: 'Sie sollten den Client nicht auf dem Server installieren.' }]);
+    expect(r.sections.map((s) => s.why)).toEqual([
+      ["nl-NL reads must-not ('mag … niet'); de-DE reads the same block as should-not"],
+      ["nl-NL reads must-not ('mag … niet'); es-ES reads nothing in the section as a requirement (worded as a description, or not translated)"],
+      ["de-DE reads must ('must'); es-ES reads the same block as info"],
+      ["nl-NL reads must ('must'); es-ES reads the same block as info"],
+    ]);
   });
 
   it('lists aligned translations whose level or claims differ', () => {
@@ -54,7 +62,11 @@ describe('translation drift', () => {
     expect(problems).toEqual([]);
     const r = driftReport(built);
     expect(r.articles).toBe(307);
-    // Measured 24.6 % before clause-aware extraction (commit 5b3682b), 17.5 % now; a floor that only goes down.
-    expect(r.rate).toBeLessThanOrEqual(0.18);
+    // Measured 24.6 % before clause-aware extraction (commit 5b3682b), 17.5 % after it, 15.8 % with the
+    // second pass on the gold set's nl/de/en errors, 16.6 % with the later Romance rules merged (e9d7864:
+    // es/pt read more imperatives, e.g. pt 'considere' as must); a floor that only goes down.
+    expect(r.rate).toBeLessThanOrEqual(0.17);
+    // Every disagreeing cell says why.
+    expect(r.sections.every((s) => s.why.length > 0)).toBe(true);
   }, 300_000);
 });

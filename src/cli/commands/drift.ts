@@ -11,14 +11,21 @@ function presence(s: DriftSide): string {
 
 function sideLines(s: DriftSide): string[] {
   const head = `    ${s.locale} (${presence(s)})${s.section ? ` § ${s.section}` : ''}`;
-  return [head, ...s.requirements.map((r) => `      [${r.level}] "${r.quote}"${r.trigger ? `  (because: '${r.trigger}')` : ''}`)];
+  const line = (r: DriftSide['requirements'][number]) => `      [${r.level}] "${r.quote}"${r.trigger ? `  (because: '${r.trigger}')` : ''}`;
+  return [head, ...s.requirements.map(line), ...s.others.map(line)];
 }
 
 /** The report as text: each disagreeing section with both sides' quotes, then aligned requirements, then the rate. */
 export function formatDrift(report: DriftReport): string {
   const lines: string[] = [];
   for (const s of report.sections) {
-    lines.push(`${s.doc} section ${s.path}: ${s.a.locale} and ${s.b.locale} disagree on must / must-not`, ...sideLines(s.a), ...sideLines(s.b), '');
+    lines.push(
+      `${s.doc} section ${s.path}: ${s.a.locale} and ${s.b.locale} disagree on must / must-not`,
+      ...s.why.map((w) => `  why: ${w}`),
+      ...sideLines(s.a),
+      ...sideLines(s.b),
+      '',
+    );
   }
   for (const d of report.aligned) {
     lines.push(`${d.doc}: aligned requirements differ in ${d.differs.join(' and ')}`);

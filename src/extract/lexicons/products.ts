@@ -18,6 +18,8 @@ export const OS_NAMES: OsName[] = [
   { pattern: `windows${SEP}server${SEP}2008${SEP}r2`, name: 'Windows Server 2008 R2', version: '6.1' },
   { pattern: `windows${SEP}server${SEP}2008`, name: 'Windows Server 2008', version: '6.0' },
   { pattern: `windows${SEP}server${SEP}2003`, name: 'Windows Server 2003', version: '5.2' },
+  // "Windows 2003 Server", as some translations write it.
+  { pattern: `windows${SEP}2003`, name: 'Windows Server 2003', version: '5.2' },
   { pattern: `windows${SEP}2000`, name: 'Windows 2000', version: '5.0' },
   { pattern: `windows${SEP}vista`, name: 'Windows Vista', version: '6.0' },
   { pattern: `windows${SEP}xp`, name: 'Windows XP', version: '5.1' },
