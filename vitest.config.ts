@@ -12,6 +12,7 @@ export const E2E = [
   'test/lint/check.test.ts',
   'test/rollout/artifacts.test.ts',
   'test/kb/build.test.ts',
+  'test/kb/drift-corpus.test.ts',
   'test/guide/corpus-browser.test.ts',
   'test/guide/report-html.test.ts',
   'test/report/formats.test.ts',
