@@ -1,10 +1,13 @@
 /** src/util: what Stryker found unguarded — exact messages, places and boundaries. */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
+import { writeFileAtomic } from '../../src/util/atomic.js';
+import { FILE_CONCURRENCY, mapLimit } from '../../src/util/concurrency.js';
 import { displayPath, markdownFiles, readInputFile } from '../../src/util/files.js';
+import { own } from '../../src/util/own.js';
 import { assertValid, displayPath as yamlPathText, pathOf, plainErrors } from '../../src/util/schema-errors.js';
 import { loadYaml, MAX_CONFIG_BYTES } from '../../src/util/yaml.js';
 
@@ -145,5 +148,75 @@ describe('schema errors in plain words', () => {
       message: "extra: unknown key 'extra' (and 4 more: name: expected string; got number 1; method: expected one of a, b; got 'c'; fixed: expected 1; got number 3)",
     });
     expect(() => assertValid(validate, loadYaml('name: ok\n', 'g.yaml'), 'g.yaml', 'invalid')).not.toThrow();
+  });
+});
+
+describe('writeFileAtomic: a failed write is a KblintError naming the output, and leaves nothing behind', () => {
+  const out = mkdtempSync(join(tmpdir(), 'kblint-atomic-'));
+  mkdirSync(join(out, 'folder'));
+  writeFileSync(join(out, 'file'), 'x');
+
+  it.each([
+    ['a folder that does not exist', 'missing/a.txt', 'cannot write the output: its folder does not exist'],
+    ['a path through a file', 'file/a.txt', 'cannot write the output: a part of the path is not a folder'],
+    ['a folder', 'folder', 'cannot write the output: is a folder; expected a file name'],
+  ])('%s', async (_, relative, message) => {
+    await expect(writeFileAtomic(join(out, relative), 'data')).rejects.toMatchObject({ name: 'KblintError', code: 'unwritable', file: join(out, relative), message });
+    expect(readdirSync(out).sort()).toEqual(['file', 'folder']);
+    expect(readdirSync(join(out, 'folder'))).toEqual([]);
+    expect(readFileSync(join(out, 'file'), 'utf8')).toBe('x');
+  });
+
+  it('writes a new file, and replaces an old one, with no temporary file beside it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kblint-atomic-'));
+    await writeFileAtomic(join(dir, 'r.txt'), 'first');
+    await writeFileAtomic(join(dir, 'r.txt'), new TextEncoder().encode('second'));
+    expect(readFileSync(join(dir, 'r.txt'), 'utf8')).toBe('second');
+    expect(readdirSync(dir)).toEqual(['r.txt']);
+  });
+});
+
+describe('mapLimit', () => {
+  it('keeps input order and never runs more than the limit at once', async () => {
+    let running = 0;
+    let most = 0;
+    const results = await mapLimit([30, 10, 20, 0, 5], 2, async (ms, i) => {
+      most = Math.max(most, ++running);
+      await new Promise((r) => setTimeout(r, ms));
+      running--;
+      return `${i}:${ms}`;
+    });
+    expect(results).toEqual(['0:30', '1:10', '2:20', '3:0', '4:5']);
+    expect(most).toBe(2);
+  });
+
+  it.each([
+    [0, 1],
+    [1, 1],
+    [3, 3],
+    [10, 3],
+  ])('limit %i on three items runs %i at once', async (limit, expected) => {
+    let running = 0;
+    let most = 0;
+    await mapLimit(['a', 'b', 'c'], limit, async () => {
+      most = Math.max(most, ++running);
+      await new Promise((r) => setTimeout(r, 5));
+      running--;
+    });
+    expect(most).toBe(expected);
+  });
+
+  it('maps nothing to nothing, and opens at most 32 files at once', async () => {
+    expect(await mapLimit([], 4, async () => 1)).toEqual([]);
+    expect(FILE_CONCURRENCY).toBe(32);
+  });
+});
+
+describe('own', () => {
+  it('finds own keys only, never a prototype member', () => {
+    const map: Record<string, number> = { a: 1, zero: 0 };
+    expect(own(map, 'a')).toBe(1);
+    expect(own(map, 'zero')).toBe(0);
+    for (const key of ['toString', 'constructor', '__proto__', 'hasOwnProperty', 'b']) expect(own(map, key)).toBeUndefined();
   });
 });
