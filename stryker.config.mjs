@@ -46,7 +46,9 @@ export default {
   jsonReporter: { fileName: 'reports/mutation/mutation.json' },
   clearTextReporter: { allowColor: false, logTests: false, reportScoreTable: true, reportMutants: true },
   thresholds: { high: 90, low: 80, break: null },
-  ignorePatterns: ['dist', 'coverage', 'reports', 'test-output', 'site', '.kblint-cache', '.cache'],
+  // dist/ goes into the sandbox: the few unit tests that need a process (a closed pipe, SIGINT,
+  // worker threads) run the built CLI, which is never mutated, so they pass or fail as on main.
+  ignorePatterns: ['coverage', 'reports', 'test-output', 'site', '.kblint-cache', '.cache'],
   tempDirName: '.stryker-tmp',
   cleanTempDir: 'always',
 };
