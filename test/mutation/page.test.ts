@@ -82,7 +82,7 @@ const steps: Page = {
     { details: 'More', blocks: [{ p: ['inside'] }] },
     { pair: [{ lang: 'nl', label: 'NL', quote: 'moet' }, { lang: 'de', label: 'DE' }], differs: 'level differs' },
     { pair: [{ lang: 'nl', label: 'NL', quote: 'a' }, { lang: 'de', label: 'DE', quote: 'b' }] },
-    { quote: 'Q', lang: 'nl', cite: [], notes: [['checked by ', { link: 'rule-a.html', text: 'a' }]], details: { summary: 'ids', items: [['x'], ['y']] }, weak: true },
+    { quote: 'Q', lang: 'nl', cite: [], notes: [['checked by ', { link: 'rule-a.html', text: 'a' }]], details: { summary: 'ids', items: [['x', { code: 'c' }], ['y']] }, weak: true },
     { list: [['l']], lang: 'de' },
     { code: 'a ``` b', lang: 'powershell' },
     { p: [{ link: 'javascript:alert(1)', text: 'bad', lang: 'nl' }, { link: ' JAVASCRIPT:x', text: 'bad2' }, { link: 'https://x/a.html#t', text: 'abs' }, { link: 'p.html#t', text: 'rel' }, { text: 'nl text', lang: 'nl' }] },
@@ -104,7 +104,7 @@ describe('steps, callouts, details, translation pairs and unsafe links', () => {
         '**More**', '', 'inside', '',
         '**level differs**', '', '- *NL:* moet', '- *DE:* —', '',
         '- *NL:* a', '- *DE:* b', '',
-        '> Q', '>', '> checked by [a](rule-a.md)', '>', '> *ids:* x · y', '',
+        '> Q', '>', '> checked by [a](rule-a.md)', '>', '> *ids:* x`c` · y', '',
         '- l', '',
         '````powershell', 'a ``` b', '````', '',
         // javascript: links are text; an absolute address keeps .html, a page link points at .md
@@ -123,7 +123,7 @@ describe('steps, callouts, details, translation pairs and unsafe links', () => {
         '<details><summary>More</summary><p>inside</p></details>' +
         '<div class="pair differs"><p class="flag">level differs</p><div class="cells"><div class="cell"><p class="cite">NL</p><p lang="nl">moet</p></div><div class="cell absent"><p class="cite">DE</p></div></div></div>' +
         '<div class="pair"><div class="cells"><div class="cell"><p class="cite">NL</p><p lang="nl">a</p></div><div class="cell"><p class="cite">DE</p><p lang="de">b</p></div></div></div>' +
-        '<blockquote lang="nl" class="weak"><p>Q</p><p class="note">checked by <a href="rule-a.html">a</a></p><details><summary>ids</summary><ul><li>x</li><li>y</li></ul></details></blockquote>' +
+        '<blockquote lang="nl" class="weak"><p>Q</p><p class="note">checked by <a href="rule-a.html">a</a></p><details><summary>ids</summary><ul><li>x<code>c</code></li><li>y</li></ul></details></blockquote>' +
         '<ul lang="de"><li>l</li></ul><pre><code class="language-powershell">a ``` b</code></pre>' +
         '<p><span lang="nl">bad</span><span>bad2</span><a href="https://x/a.html#t">abs</a><a href="p.html#t">rel</a><span lang="nl">nl text</span></p>',
     );
