@@ -1,5 +1,6 @@
 /** src/util: what Stryker found unguarded — exact messages, places and boundaries. */
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Ajv } from 'ajv';
@@ -218,5 +219,67 @@ describe('own', () => {
     expect(own(map, 'a')).toBe(1);
     expect(own(map, 'zero')).toBe(0);
     for (const key of ['toString', 'constructor', '__proto__', 'hasOwnProperty', 'b']) expect(own(map, key)).toBeUndefined();
+  });
+});
+
+describe('readInputFile: what is refused before reading', () => {
+  it('names a socket, and a file one byte over the limit with what was expected', async () => {
+    const where = mkdtempSync(join(tmpdir(), 'kblint-input-'));
+    const server = createServer();
+    await new Promise<void>((resolve) => server.listen(join(where, 'sock'), resolve));
+    try {
+      await expect(readInputFile(join(where, 'sock'), { display: 'sock' })).rejects.toMatchObject({ code: 'not-a-file', file: 'sock', message: 'expected a file; got a socket' });
+    } finally {
+      server.close();
+    }
+    writeFileSync(join(where, 'two'), 'ab');
+    await expect(readInputFile(join(where, 'two'), { maxBytes: 1, what: 'a rule file', display: 'two' })).rejects.toMatchObject({ code: 'too-large', file: 'two', message: '2 bytes is over the 1-byte limit for a rule file' });
+    await expect(readInputFile(join(where, 'two'), { maxBytes: 1 })).rejects.toMatchObject({ message: '2 bytes is over the 1-byte limit for a file' });
+  });
+});
+
+describe('loadYaml: duplicate keys anywhere, merge keys as data', () => {
+  it.each([
+    ['in a nested mapping', 'a:\n  b: 1\n  b: 2\n', 3, 3],
+    ['in a mapping in a list', '- a: 1\n  a: 1\n', 2, 3],
+    ['after other keys', 'x: 1\ny: 2\nx: 3\n', 3, 1],
+  ])('refuses a duplicate key %s at the second one', (_, text, line, column) => {
+    expect(() => loadYaml(text, 'f.yaml')).toThrow(expect.objectContaining({ code: 'yaml', message: 'not valid YAML: Map keys must be unique', file: 'f.yaml', line, column }));
+  });
+
+  it('keeps `<<` as an ordinary key (no merge keys), and distinct keys as they are', () => {
+    expect(loadYaml('base: &b { x: 1 }\nm:\n  <<: *b\n', 'f.yaml').value).toEqual({ base: { x: 1 }, m: { '<<': { x: 1 } } });
+    expect(loadYaml('a: 1\nb: 2\nc: [1, 1]\n', 'f.yaml').value).toEqual({ a: 1, b: 2, c: [1, 1] });
+  });
+});
+
+describe('schema errors: branches, defaults and JSON-pointer escapes', () => {
+  const validate = new Ajv({ allErrors: true, strict: false }).compile({
+    type: 'object',
+    properties: {
+      x: { anyOf: [{ const: 1 }, { const: 2 }] },
+      y: { oneOf: [{ type: 'string' }, { type: 'number' }] },
+      z: { maxLength: 2 },
+      e: { enum: ['a'] },
+    },
+  });
+  const messages = (value: unknown) => {
+    validate(value);
+    return plainErrors(validate.errors ?? [], value).map((e) => [e.path, e.message]);
+  };
+
+  it.each([
+    [{ x: 3 }, [[['x'], 'x: expected 1; got number 3'], [['x'], 'x: expected 2; got number 3']]],
+    [{ y: true }, [[['y'], 'y: expected string; got boolean true'], [['y'], 'y: expected number; got boolean true']]],
+    [{ z: 'abc' }, [[['z'], 'z: must NOT have more than 2 characters']]],
+    [{ e: 'b'.repeat(40) }, [[['e'], `e: expected one of a; got '${'b'.repeat(40)}'`]]],
+    [{ e: 'b'.repeat(41) }, [[['e'], `e: expected one of a; got '${'b'.repeat(40)}…'`]]],
+    [{ e: false }, [[['e'], 'e: expected one of a; got boolean false']]],
+  ])('%j', (value, expected) => {
+    expect(messages(value)).toEqual(expected);
+  });
+
+  it('reads ~01 as ~1 and ~10 as /0', () => {
+    expect(pathOf('/a~01/~10/3')).toEqual(['a~1', '/0', 3]);
   });
 });
