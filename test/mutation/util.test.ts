@@ -1,5 +1,8 @@
 /** src/util: what Stryker found unguarded — exact messages, places and boundaries. */
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,6 +12,8 @@ import { writeFileAtomic } from '../../src/util/atomic.js';
 import { FILE_CONCURRENCY, mapLimit } from '../../src/util/concurrency.js';
 import { displayPath, markdownFiles, readInputFile } from '../../src/util/files.js';
 import { own } from '../../src/util/own.js';
+import { schemaHash, schemaText, schemaValidator } from '../../src/util/schema-validator.js';
+import { PROJECT } from '../shared.js';
 import { assertValid, displayPath as yamlPathText, pathOf, plainErrors } from '../../src/util/schema-errors.js';
 import { loadYaml, MAX_CONFIG_BYTES } from '../../src/util/yaml.js';
 
@@ -281,5 +286,77 @@ describe('schema errors: branches, defaults and JSON-pointer escapes', () => {
 
   it('reads ~01 as ~1 and ~10 as /0', () => {
     expect(pathOf('/a~01/~10/3')).toEqual(['a~1', '/0', 3]);
+  });
+});
+
+describe('writeFileAtomic: replaced by rename, devices written in place', () => {
+  it('replaces the file (a new inode), so a reader never sees it half written', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kblint-atomic-'));
+    writeFileSync(join(dir, 'r.txt'), 'old');
+    const before = statSync(join(dir, 'r.txt')).ino;
+    await writeFileAtomic(join(dir, 'r.txt'), 'new');
+    expect(statSync(join(dir, 'r.txt')).ino).not.toBe(before);
+  });
+
+  it('names a full device (/dev/full) as no space left', async () => {
+    await expect(writeFileAtomic('/dev/full', 'x')).rejects.toMatchObject({ code: 'unwritable', file: '/dev/full', message: 'cannot write the output: no space left on the device' });
+  });
+});
+
+describe('markdownFiles and readInputFile on what is not a regular file', () => {
+  const where = mkdtempSync(join(tmpdir(), 'kblint-special-'));
+  execFileSync('mkfifo', [join(where, 'fifo')]);
+
+  it('names a FIFO given as an article or folder', async () => {
+    await expect(markdownFiles(join(where, 'fifo'))).rejects.toMatchObject({ code: 'not-a-file', file: join(where, 'fifo'), message: 'expected a markdown article or a folder of them; got a FIFO' });
+  });
+
+  it('names a device and a folder', async () => {
+    await expect(readInputFile('/dev/null', { display: 'null' })).rejects.toMatchObject({ code: 'not-a-file', file: 'null', message: 'expected a file; got a device' });
+    await expect(readInputFile(where, { what: 'a waiver file', display: 'w' })).rejects.toMatchObject({ code: 'not-a-file', file: 'w', message: 'expected a waiver file; got a folder' });
+  });
+});
+
+describe('loadYaml: codes, places and exact messages', () => {
+  it('says the size, with the code and file', () => {
+    expect(() => loadYaml(`#${'x'.repeat(MAX_CONFIG_BYTES)}`, 'big.yaml')).toThrow(expect.objectContaining({ code: 'too-large', file: 'big.yaml' }));
+  });
+
+  it('gives the first line of the parser\'s message, at its place', () => {
+    expect(() => loadYaml('x: 1\n  y: 2\n', 'f.yaml')).toThrow(expect.objectContaining({ code: 'yaml', file: 'f.yaml', line: 1, column: 4, message: 'not valid YAML: Nested mappings are not allowed in compact mappings' }));
+  });
+
+  it('refuses an alias flood at the top of the file', () => {
+    const text = `a: &a [1]\nb: [${Array.from({ length: 60 }, () => '*a').join(', ')}]\n`;
+    expect(() => loadYaml(text, 'f.yaml')).toThrow(expect.objectContaining({ code: 'yaml', file: 'f.yaml', line: 1, column: 1 }));
+  });
+
+  it('locates a missing key at the document, which may start below comments', () => {
+    const y = loadYaml('# comment\n\na: 1\n', 'f.yaml');
+    expect(y.locate(['zz'])).toEqual({ line: 3, column: 1 });
+    expect(y.locate(['a'])).toEqual({ line: 3, column: 4 });
+  });
+});
+
+describe('schemaValidator', () => {
+  it('uses the validator npm run build precompiled for the shipped schema, once', () => {
+    const require = createRequire(import.meta.url);
+    for (const name of ['rollout', 'rule', 'kb'] as const) {
+      const built = require(`${PROJECT}dist/validators/${name}.cjs`) as { default: unknown; schemaHash: string };
+      expect(built.schemaHash).toBe(schemaHash(schemaText(name)));
+      expect(schemaValidator(name)).toBe(built.default);
+      expect(schemaValidator(name)).toBe(schemaValidator(name));
+    }
+  });
+
+  it('hashes a schema as hex SHA-256 and reads it as text', () => {
+    expect(schemaHash('x')).toBe(createHash('sha256').update('x').digest('hex'));
+    expect(JSON.parse(schemaText('rule'))).toMatchObject({ type: 'object' });
+  });
+
+  it('validates with it', () => {
+    const validate = schemaValidator('rollout');
+    expect(validate({ groups: [{ name: 'g', computers: ['PC1'] }] })).toBe(true);
+    expect(validate({ groups: 'x' })).toBe(false);
   });
 });
