@@ -3,7 +3,9 @@ import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { KblintError } from '../errors.js';
-import { buildKnowledgeBase, readKnowledgeBase, type KnowledgeBase } from '../kb/index.js';
+import { readKnowledgeBase } from '../kb/io.js';
+import { prebuiltKnowledgeBase } from '../kb/prebuilt.js';
+import type { KnowledgeBase } from '../kb/types.js';
 import { displayPath, markdownFiles, checkInputFile } from '../util/files.js';
 import type { CliIO } from './io.js';
 import type { ParsedOptions } from './main.js';
@@ -76,6 +78,11 @@ export async function loadKnowledgeBase(options: ParsedOptions, io: CliIO): Prom
     await checkInputFile(source.file, { what: 'a knowledge base (kb.json)', display: displayPath(source.file, io.cwd) });
     return readKnowledgeBase(source.file);
   }
+  // The bundled articles' knowledge base as `npm run build` prepared it, while it is still theirs.
+  const prebuilt = source.dirs.length === 1 && source.dirs[0] === BUNDLED_CONTENT ? await prebuiltKnowledgeBase(BUNDLED_CONTENT, io.cwd) : undefined;
+  if (prebuilt) return prebuilt;
+  // The markdown parser and extractor are loaded only when a knowledge base is built.
+  const { buildKnowledgeBase } = await import('../kb/build.js');
   const result = await buildKnowledgeBase(source.dirs, { cwd: io.cwd });
   const first = result.problems[0];
   if (first) throw new KblintError('build-failed', `content does not build: ${first.message}`);

@@ -3,7 +3,7 @@ import { defaultSchema, sanitize, type Schema } from 'hast-util-sanitize';
 import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';
 import type { Locale } from '../lint/types.js';
-import { t } from './catalog.js';
+import { reportText } from '../report/messages.js';
 import { highlight, type CodeLang } from './highlight.js';
 
 /** Inline content: text, a link, or code. Text is always data: it is never parsed as HTML. */
@@ -177,8 +177,8 @@ export function renderHtml(page: Page, options: ShellOptions): string {
   const content: Root = { type: 'root', children: [h('h1', page.titleLang ? { lang: page.titleLang } : {}, page.title), ...page.blocks.map(block)] };
   const safe = sanitize(content, schema) as Root;
   const { locale, other } = options;
-  const nav = [h('a', { href: options.home }, t(locale, 'navHome'))];
-  if (other) nav.push(h('a', { href: other.href, lang: other.locale, hrefLang: other.locale }, t(locale, 'otherLanguage')));
+  const nav = [h('a', { href: options.home }, reportText(locale, 'navHome'))];
+  if (other) nav.push(h('a', { href: other.href, lang: other.locale, hrefLang: other.locale }, reportText(locale, 'otherLanguage')));
   const doc: Root = {
     type: 'root',
     children: [
@@ -191,7 +191,7 @@ export function renderHtml(page: Page, options: ShellOptions): string {
           h('style', CSS),
         ]),
         h('body', [
-          h('header', [h('a', { className: ['site'], href: options.home }, t(locale, 'siteTitle')), h('nav', { ariaLabel: t(locale, 'navLanguage') }, nav)]),
+          h('header', [h('a', { className: ['site'], href: options.home }, reportText(locale, 'siteTitle')), h('nav', { ariaLabel: reportText(locale, 'navLanguage') }, nav)]),
           h('main', safe.children as ElementContent[]),
           h('footer', 'kblint'),
         ]),

@@ -1,9 +1,14 @@
-import type { Ajv } from 'ajv';
+import { createRequire } from 'node:module';
+import type { Ajv, KeywordCxt } from 'ajv';
+
+const require = createRequire(import.meta.url);
 
 /**
  * `installsBefore: { first: a, then: b }` on a list of installed files (lower case): when `b` is
  * installed, `a` is installed before it. JSON Schema cannot say "comes before" in a list, and an
- * `order` claim ("MsDrmClient.msi, then RmClientBackCompat.msi") needs exactly that.
+ * `order` claim ("MsDrmClient.msi, then RmClientBackCompat.msi") needs exactly that. Written as
+ * generated code (not a validate function), so that the build can precompile rule schemas with it
+ * into ajv standalone code.
  */
 export function addRuleKeywords(ajv: Ajv): Ajv {
   ajv.addKeyword({
@@ -16,14 +21,13 @@ export function addRuleKeywords(ajv: Ajv): Ajv {
       properties: { first: { type: 'string' }, then: { type: 'string' } },
       additionalProperties: false,
     },
-    errors: false,
-    validate: (order: { first: string; then: string }, list: unknown[]) => {
+    code(cxt: KeywordCxt) {
+      const { _ } = require('ajv') as typeof import('ajv');
+      const order = cxt.schema as { first: string; then: string };
       const first = order.first.toLowerCase();
       const then = order.then.toLowerCase();
-      const at = list.findIndex((v) => String(v).toLowerCase() === then);
-      if (at < 0) return true;
-      const before = list.findIndex((v) => String(v).toLowerCase() === first);
-      return before >= 0 && before < at;
+      // Fails when `then` is in the list and `first` is not somewhere before it.
+      cxt.fail(_`((l) => { const at = l.indexOf(${then}); if (at < 0) return false; const before = l.indexOf(${first}); return !(before >= 0 && before < at); })(${cxt.data}.map((v) => String(v).toLowerCase()))`);
     },
   });
   return ajv;

@@ -1,13 +1,13 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Ajv, type ValidateFunction } from 'ajv';
+import type { ValidateFunction } from 'ajv';
 import { KblintError } from '../errors.js';
 import type { Claim, Requirement } from '../extract/types.js';
 import type { KnowledgeBase } from '../kb/types.js';
 import { assertValid } from '../util/schema-errors.js';
 import { loadYaml, type LoadedYaml } from '../util/yaml.js';
-import { addRuleKeywords } from './keywords.js';
+import { compileRuleSchema } from './compile.js';
 import { messageArguments } from './messages.js';
 import { compileSelector, scopeValue } from './select.js';
 import type { CompiledRule, InactiveRule, ParamSpec, RuleInstance, RuleSpec, StaleRule } from './types.js';
@@ -20,9 +20,6 @@ const RULE_FILE_MAX_BYTES = 1024 * 1024;
 
 export const BUNDLED_RULES = fileURLToPath(new URL('../../rules/', import.meta.url));
 
-/** One Ajv for rule schemas: `applies` with every error (to tell an unknown fact from a known mismatch), `check` stopping at the first. */
-export const ruleAjv = addRuleKeywords(new Ajv({ allErrors: false, strict: false }));
-export const appliesAjv = addRuleKeywords(new Ajv({ allErrors: true, strict: false }));
 let validateSpec: ValidateFunction | undefined;
 
 export interface LoadedRule {
@@ -127,15 +124,6 @@ function paramValue(req: Requirement, p: ParamSpec, selected: Claim | undefined)
   return { value: raw, raw };
 }
 
-/** Compiled schemas by their bound text: instances with the same parameters share them. */
-const compiledSchemas = new Map<string, ValidateFunction>();
-function compileSchema(ajv: Ajv, tag: string, schema: unknown): ValidateFunction {
-  const key = `${tag}\0${JSON.stringify(schema)}`;
-  let fn = compiledSchemas.get(key);
-  if (!fn) compiledSchemas.set(key, (fn = ajv.compile(schema as object)));
-  return fn;
-}
-
 /** One instance of a rule for one requirement, or why the requirement cannot give its parameters. */
 function instantiate(spec: RuleSpec, file: string, req: Requirement, selected: Claim | undefined, bound: Map<string, unknown>): RuleInstance | { missing: string } {
   const params = new Map<string, unknown>(bound);
@@ -149,8 +137,9 @@ function instantiate(spec: RuleSpec, file: string, req: Requirement, selected: C
   let applies: ValidateFunction;
   let check: ValidateFunction;
   try {
-    applies = compileSchema(appliesAjv, 'applies', bindParams(spec.applies, params, spec.id));
-    check = compileSchema(ruleAjv, 'check', bindParams(spec.check, params, spec.id));
+    // Instances with the same bound parameters share their compiled schemas.
+    applies = compileRuleSchema('applies', bindParams(spec.applies, params, spec.id));
+    check = compileRuleSchema('check', bindParams(spec.check, params, spec.id));
   } catch (e) {
     if (e instanceof KblintError) throw new KblintError(e.code, e.message, { file });
     throw new KblintError('invalid-rule', `rule ${spec.id}: ${(e as Error).message}`, { file });

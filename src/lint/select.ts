@@ -1,7 +1,8 @@
-import { Ajv, type ValidateFunction } from 'ajv';
+import type { ValidateFunction } from 'ajv';
 import type { Claim, Method, Requirement } from '../extract/types.js';
 import type { RolloutMethod } from '../rollout/types.js';
 import type { Selector } from './types.js';
+import { compileRuleSchema } from './compile.js';
 
 /** The install methods articles name, as a rollout names them. */
 const ROLLOUT_METHODS = new Map<string, RolloutMethod>([
@@ -42,13 +43,12 @@ export interface Selection {
 }
 
 const DEFAULT_LEVELS = new Set(['must', 'must-not', 'should', 'should-not', 'may']);
-const selectorAjv = new Ajv({ allErrors: false, strict: false });
 
 /** A compiled selector: the first claim of a requirement it selects, with its bindings, or undefined. */
 export function compileSelector(select: Selector): (req: Requirement) => Selection | undefined {
   const levels = new Set<string>(select.level ?? DEFAULT_LEVELS);
   let where: ValidateFunction | undefined;
-  if (select.where) where = selectorAjv.compile(select.where);
+  if (select.where) where = compileRuleSchema('where', select.where);
   const scope = Object.entries(select.scope ?? {});
   return (req) => {
     if (!levels.has(req.level)) return undefined;

@@ -1,10 +1,14 @@
 import { readFile } from 'node:fs/promises';
-import { Ajv } from 'ajv';
+import { createRequire } from 'node:module';
+import type { Ajv as AjvClass } from 'ajv';
 import { KblintError } from '../errors.js';
 import type { Waiver } from '../rollout/types.js';
 import { packageJson } from '../util/json.js';
 import { assertValid } from '../util/schema-errors.js';
 import { loadYaml } from '../util/yaml.js';
+
+// ajv is loaded when a waiver file is read, not at every start.
+const require = createRequire(import.meta.url);
 
 /** `.kblintignore.yaml`: `waivers: [{rule, target, reason, expires}]`, validated like a manifest's waivers. */
 export async function readWaiverFile(path: string, name = path): Promise<Waiver[]> {
@@ -16,6 +20,7 @@ export async function readWaiverFile(path: string, name = path): Promise<Waiver[
   }
   const yaml = loadYaml(text, name);
   const rollout = packageJson<{ definitions: { waiver: object } }>('schema/rollout.schema.json');
+  const { Ajv } = require('ajv') as { Ajv: typeof AjvClass };
   const validate = new Ajv({ allErrors: true, strict: false }).compile({
     type: 'object',
     additionalProperties: false,

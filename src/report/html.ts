@@ -1,10 +1,10 @@
 import type { Element } from 'hast';
 import { h } from 'hastscript';
-import { listOf, t } from '../guide/catalog.js';
 import { renderHtml, type Block } from '../guide/page.js';
 import { ruleFile } from '../guide/files.js';
 import { ruleText } from '../lint/messages.js';
 import type { Finding, Locale, OutcomeRecord } from '../lint/types.js';
+import { listOf, reportText as t } from './messages.js';
 import type { Formatter, ReportContext } from './types.js';
 
 interface Bar {

@@ -6,6 +6,7 @@ import type { CompiledRule } from '../lint/types.js';
 import type { Location } from '../rollout/types.js';
 import { safeJson } from './escape.js';
 import { computersLine, groupFindings, type FindingGroup } from './group.js';
+import { kblintHomepage } from './homepage.js';
 import type { Formatter, ReportContext } from './types.js';
 
 const LEVEL = { error: 'error', warning: 'warning', info: 'note' } as const;
@@ -14,7 +15,6 @@ const LEVEL = { error: 'error', warning: 'warning', info: 'note' } as const;
 export const SARIF_RESULT_LIMIT = 25_000;
 /** How many computer names a result carries in its properties; JSON has them all. */
 const TARGETS_IN_PROPERTIES = 100;
-const INFORMATION_URI = 'https://github.com/kblint/kblint';
 const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 /** The two places file URIs are relative to: the checkout (config) and kblint's own files (articles). */
@@ -83,7 +83,8 @@ function ruleDescriptor(r: CompiledRule, ctx: ReportContext, cwd: string) {
     name: friendlyName(r.spec.id),
     shortDescription: { text: description },
     fullDescription: { text: `${description} "${r.requirement.quote}"` },
-    helpUri: ctx.documentUrls?.[r.requirement.doc] ?? `${INFORMATION_URI}/blob/main/rules/${encodeURIComponent(r.spec.id)}.yaml`,
+    // The article the rule cites, as its front matter gives it; none when it gives none.
+    ...(ctx.documentUrls?.[r.requirement.doc] ? { helpUri: ctx.documentUrls[r.requirement.doc] } : {}),
     help: { text: `${ruleText(r, 'fix', ctx.locale, { target: '…', group: '…', os: '…' })}\n${r.requirement.source.file}:${r.requirement.source.line}: ${r.requirement.quote}` },
     defaultConfiguration: { level: LEVEL[r.spec.severity] },
     properties: { requirement: r.requirement.id, requirementHash: r.requirement.hash, documentLocale: r.requirement.locale, documentUri: source.uri },
@@ -144,12 +145,13 @@ export const sarif: Formatter = (result, ctx) => {
     if (g.suppressed) out.suppressions = [{ kind: 'external', status: 'accepted', justification: `${g.suppressed.reason} (until ${g.suppressed.expires})` }];
     return out;
   });
+  const homepage = kblintHomepage();
   const log = {
     $schema: 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json',
     version: '2.1.0',
     runs: [
       {
-        tool: { driver: { name: 'kblint', version: ctx.version, semanticVersion: ctx.version, informationUri: INFORMATION_URI, rules: ctx.rules.map((r) => ruleDescriptor(r, ctx, cwd)) } },
+        tool: { driver: { name: 'kblint', version: ctx.version, semanticVersion: ctx.version, ...(homepage ? { informationUri: homepage } : {}), rules: ctx.rules.map((r) => ruleDescriptor(r, ctx, cwd)) } },
         originalUriBaseIds: {
           [SRCROOT]: { uri: folderUri(cwd), description: { text: 'The working folder kblint ran in (the checkout).' } },
           [KBLINT]: { uri: folderUri(PACKAGE_ROOT), description: { text: "kblint's own files: the articles rules cite." } },

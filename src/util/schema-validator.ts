@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { Ajv, type ValidateFunction } from 'ajv';
+import type { Ajv as AjvClass, ValidateFunction } from 'ajv';
 
 /** The JSON Schemas kblint ships, by name: `schema/<name>.schema.json`. */
 export type SchemaName = 'rollout' | 'rule' | 'kb';
@@ -33,7 +33,11 @@ export function schemaValidator(name: SchemaName): ValidateFunction {
     const mod = require(built.pathname) as { default?: ValidateFunction; schemaHash?: string };
     if (mod.default && mod.schemaHash === schemaHash(text)) validate = mod.default;
   }
-  validate ??= new Ajv(SCHEMA_AJV_OPTIONS).compile(JSON.parse(text) as object);
+  // ajv itself (about a hundred modules) is loaded only when there is something left to compile.
+  if (!validate) {
+    const { Ajv } = require('ajv') as { Ajv: typeof AjvClass };
+    validate = new Ajv(SCHEMA_AJV_OPTIONS).compile(JSON.parse(text) as object);
+  }
   cache.set(name, validate);
   return validate;
 }

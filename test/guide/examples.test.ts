@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { listOf, t } from '../../src/guide/catalog.js';
+import { listOf, reportText } from '../../src/report/messages.js';
 import { exampleManifest } from '../../src/guide/rule.js';
 import { buildKnowledgeBase } from '../../src/kb/index.js';
 import { compileRules, lint, loadRules } from '../../src/lint/index.js';
@@ -40,7 +40,7 @@ describe('counts and lists of computers (ICU plural, Intl.ListFormat)', () => {
     ['nl', ['AMS-0015', 'AMS-0016'], '2 computers voldoen niet: AMS-0015 en AMS-0016.'],
     ['nl', ['AMS-0015', 'AMS-0016', 'AMS-0017'], '3 computers voldoen niet: AMS-0015, AMS-0016 en AMS-0017.'],
   ] as const)('%s: %j', (locale, targets, text) => {
-    expect(t(locale, 'reportFailingTargets', { count: targets.length, targets: listOf(locale, targets) })).toBe(text);
+    expect(reportText(locale, 'reportFailingTargets', { count: targets.length, targets: listOf(locale, targets) })).toBe(text);
   });
 
   it.each([
@@ -50,6 +50,6 @@ describe('counts and lists of computers (ICU plural, Intl.ListFormat)', () => {
     ['nl', 3, 'KIO-01, KIO-02 en KIO-03 (3 computers): het plan zegt niet of de client wordt geactiveerd.'],
   ] as const)('%s: %i not checked', (locale, count, text) => {
     const targets = ['KIO-01', 'KIO-02', 'KIO-03'].slice(0, count);
-    expect(t(locale, 'reportNotCheckedItem', { count, targets: listOf(locale, targets), facts: t(locale, 'fact', { fact: 'activation' }) })).toBe(text);
+    expect(reportText(locale, 'reportNotCheckedItem', { count, targets: listOf(locale, targets), facts: reportText(locale, 'fact', { fact: 'activation' }) })).toBe(text);
   });
 });

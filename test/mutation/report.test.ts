@@ -191,7 +191,10 @@ describe('sarif', () => {
       defaultConfiguration: { level: 'error' },
       properties: { requirement: '4b8dd930/windows-update-gebruiken/privilege', requirementHash: rule.requirement.hash, documentLocale: 'nl-NL' },
     });
-    expect(d!.helpUri).toMatch(/^https:\/\//);
+    // The help link is the cited article's own address, absent when the knowledge base has none (never a guessed URL).
+    expect(d).not.toHaveProperty('helpUri');
+    const withUrl = log(result([]), ctx({ documentUrls: { [rule.requirement.doc]: 'https://technet.microsoft.com/nl-nl/library/Cc720266(v=WS.10)' } }));
+    expect(withUrl.runs[0]!.tool.driver.rules[0]!.helpUri).toBe('https://technet.microsoft.com/nl-nl/library/Cc720266(v=WS.10)');
     expect(log(result([])).runs[0]!.tool.driver.version).toBe('9.9.9');
   });
 

@@ -7,6 +7,7 @@ import addFormatsModule from 'ajv-formats';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Finding, LintResult } from '../../src/lint/types.js';
 import { sarif, SARIF_RESULT_LIMIT } from '../../src/report/sarif.js';
+import { kblintHomepage, packageHomepage } from '../../src/report/homepage.js';
 import { HAS_SHARED, PROJECT, SHARED } from '../shared.js';
 import { writeFleet } from './fleet.js';
 import { kblint, TODAY, tmp } from './helpers.js';
@@ -96,7 +97,9 @@ describe.skipIf(!HAS_SHARED)('SARIF for GitHub code scanning', () => {
     expect(admin.relatedLocations[0]!.physicalLocation.artifactLocation).toEqual({ uri: 'content/nl-nl/18113913.md', uriBaseId: 'SRCROOT' });
     const rule = run.tool.driver.rules.find((r) => r.id === 'windows-update-needs-local-admin')!;
     expect(rule.name).toBe('WindowsUpdateNeedsLocalAdmin');
-    expect(rule.helpUri).toMatch(/^https?:\/\//);
+    // The help link is the cited article's own address (its ms:mtpsurl), never a guessed one.
+    expect(rule.helpUri).toBe('https://technet.microsoft.com/nl-nl/library/Cc720266(v=WS.10)');
+    expect((run.tool.driver as { informationUri?: string }).informationUri).toBe((JSON.parse(readFileSync(`${PROJECT}package.json`, 'utf8')) as { homepage: string }).homepage);
   });
 
   it('points a Registry.pol finding at the deciding entry by byte offset and name, not line 1', () => {
@@ -180,5 +183,33 @@ describe('SARIF when locations exceed what GitHub takes', () => {
     expect(run.invocations[0]!.toolExecutionNotifications.map((n) => n.message.text)).toEqual([
       'More than 25000 locations: results are grouped by rule and file; the JSON format lists every computer.',
     ]);
+  });
+});
+
+describe("kblint's web address, from package.json only", () => {
+  it.each([
+    [{ homepage: 'https://example.org/kblint#readme', repository: 'github:o/r' }, 'https://example.org/kblint#readme'],
+    [{ repository: { type: 'git', url: 'git+https://github.com/o/r.git' } }, 'https://github.com/o/r'],
+    [{ repository: 'git@gitlab.com:group/sub/r.git' }, 'https://gitlab.com/group/sub/r'],
+    [{ repository: 'git://github.com/o/r.git' }, 'https://github.com/o/r'],
+    [{ repository: 'github:o/r' }, 'https://github.com/o/r'],
+    [{ repository: 'o/r' }, 'https://github.com/o/r'],
+    [{ homepage: 'javascript:alert(1)', repository: 'ftp://host/r' }, undefined],
+    [{}, undefined],
+  ])('%j → %s', (pkg, expected) => {
+    expect(packageHomepage(pkg)).toBe(expected);
+  });
+
+  it('gives a rule no helpUri when its article has no address, and kblint its own homepage as informationUri', async () => {
+    const { buildKnowledgeBase } = await import('../../src/kb/build.js');
+    const { compileRules, loadRules } = await import('../../src/lint/rules.js');
+    const { kb } = await buildKnowledgeBase([`${PROJECT}content`], { cwd: PROJECT });
+    const { compiled } = compileRules(await loadRules(), kb);
+    const result = { rollout: 'r', findings: [], outcomes: [], stale: [], waivers: [], summary: { targets: 0, rules: 0, pass: 0, fail: 0, notapplicable: 0, notchecked: 0, error: 0, suppressed: 0 } } as LintResult;
+    const driver = (JSON.parse(sarif(result, { locale: 'en', rules: compiled, color: false, version: '0.0.0', documentUrls: {} })) as { runs: { tool: { driver: { informationUri?: string; rules: Record<string, unknown>[] } } }[] }).runs[0]!.tool.driver;
+    expect(driver.rules.length).toBeGreaterThan(0);
+    expect(driver.rules.filter((r) => 'helpUri' in r)).toEqual([]);
+    expect(driver.informationUri).toBe('https://github.com/kblint/kblint#readme');
+    expect(kblintHomepage()).toBe(driver.informationUri);
   });
 });

@@ -1,7 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { appendFile, stat } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
-import { glob } from 'tinyglobby';
 import { KblintError } from '../../errors.js';
 import { BUNDLED_RULES, lint, LOCALES, readWaiverFile, SEVERITIES, type Locale, type LintResult, type Severity } from '../../lint/index.js';
 import { loadFormatter, NEEDS_OUTCOMES, type ReportContext } from '../../report/index.js';
@@ -49,6 +48,7 @@ async function expandInputs(positionals: string[], cwd: string): Promise<string[
   const inputs: string[] = [];
   for (const p of positionals) {
     if (p !== '-' && /[*?[\]{}]/.test(p) && !existsSync(resolve(cwd, p))) {
+      const { glob } = await import('tinyglobby');
       const found = (await glob(p, { cwd, onlyFiles: false, expandDirectories: false })).sort();
       if (!found.length) throw usageError(`${p}: no file matches this pattern`);
       inputs.push(...found);

@@ -1,12 +1,11 @@
-/** UI text of the guidance pages and the HTML report, English (ICU MessageFormat). Every locale has every key. */
+import { PAGE_MESSAGES } from '../../report/messages.js';
+
+/** UI text of the guidance pages (the HTML report has its own, src/report/messages.ts), English (ICU MessageFormat). Every locale has every key. */
 export const en = {
-  siteTitle: 'RMS client rollout guidance',
+  ...PAGE_MESSAGES.en,
   siteIntro: 'What the documentation requires of an RMS client rollout, and the checks kblint runs against rollout plans. Generated from {docs, plural, one {# article} other {# articles}} and {rules, plural, one {# check} other {# checks}}.',
   rootTitle: 'kblint guidance',
   rootIntro: 'Choose a language.',
-  navHome: 'Overview',
-  navLanguage: 'Language',
-  otherLanguage: 'Nederlands',
   articlesHeading: 'Articles',
   rulesHeading: 'Checks',
   checklistsHeading: 'Checklists by install method',
@@ -36,7 +35,6 @@ export const en = {
   theComputer: 'The computer',
   ruleAppliesTo: 'It looks only at computers that get the RMS client through {method, select, groupPolicy {Group Policy} windowsUpdate {Windows Update} startupScript {a startup script} sms {SMS} manual {a manual installation} none {no installation} other {{method}}}.',
   ruleNeeds: 'When the rollout plan does not say {facts}, the computer is reported as not checked, never as compliant.',
-  fact: '{fact, select, installerLocalAdmin {whether the installing user is a local administrator} networkRoot {which ports reach the root cluster} networkLicensing {which ports reach the licensing cluster} activation {whether the client is activated} install {whether the client is installed} command {which install command runs} scriptContext {whether the script runs as computer or as user} scriptIntegrityCheck {whether the script checks the software’s integrity} osVersion {the Windows version} method {the install method} other {{fact}}}',
   ruleWhy: 'Why: the documentation says',
   ruleWhyTranslation: 'The {language} version says',
   ruleFix: 'How to fix',
@@ -60,21 +58,6 @@ export const en = {
   translationLevel: 'level',
   translationClaims: 'what it claims',
   translationAbsent: '(no counterpart)',
-  reportTitle: 'kblint report: {name}',
-  reportSummary: '{targets, plural, one {# computer} other {# computers}}, {findings, plural, =0 {no findings} one {# finding} other {# findings}}, {suppressed, plural, =0 {none waived} other {# waived}}, {notchecked, plural, =0 {all checked} one {# computer not checked} other {# computers not checked}}.',
-  reportChartTitle: 'Computers per group: compliant, failing, not checked',
-  reportCompliant: 'compliant',
-  reportFailing: 'failing',
-  reportGroup: 'Group {group}',
-  reportFailingTargets: '{count, plural, one {Does not comply: {targets}.} other {# computers do not comply: {targets}.}}',
-  reportWaived: 'waived: {reason} (until {expires})',
-  reportNoFindings: 'No findings.',
-  reportNotCheckedShort: 'not checked',
-  reportNotChecked: 'Not checked',
-  reportNotCheckedIntro: 'For these computers kblint could not decide, because the rollout plan leaves a fact open. They are not counted as compliant.',
-  reportNotCheckedItem: '{count, plural, one {{targets}} other {{targets} (# computers)}}: the plan does not say {facts}.',
-  reportGenerated: 'Generated on {date, date, long}.',
-  seeRule: 'Check {id}',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,17 +1,15 @@
+import { PAGE_MESSAGES } from '../../report/messages.js';
 import type { MessageKey } from './en.js';
 
 /**
- * UI text of the guidance pages and the HTML report, Dutch (ICU MessageFormat). A kblint rule is a
+ * UI text of the guidance pages (the HTML report has its own, src/report/messages.ts), Dutch (ICU MessageFormat). A kblint rule is a
  * "controle" here, never a "regel": "regel" is the line of a file.
  */
 export const nl: Record<MessageKey, string> = {
-  siteTitle: 'Richtlijnen voor de uitrol van de RMS-client',
+  ...PAGE_MESSAGES.nl,
   siteIntro: 'Wat de documentatie vereist van een uitrol van de RMS-client, en de controles die kblint op uitrolplannen uitvoert. Gemaakt uit {docs, plural, one {# artikel} other {# artikelen}} en {rules, plural, one {# controle} other {# controles}}.',
   rootTitle: 'kblint-richtlijnen',
   rootIntro: 'Kies een taal.',
-  navHome: 'Overzicht',
-  navLanguage: 'Taal',
-  otherLanguage: 'English',
   articlesHeading: 'Artikelen',
   rulesHeading: 'Controles',
   checklistsHeading: 'Controlelijsten per installatiemethode',
@@ -41,7 +39,6 @@ export const nl: Record<MessageKey, string> = {
   theComputer: 'De computer',
   ruleAppliesTo: 'Alleen computers die de RMS-client krijgen via {method, select, groupPolicy {Groepsbeleid} windowsUpdate {Windows Update} startupScript {een opstartscript} sms {SMS} manual {een handmatige installatie} none {geen installatie} other {{method}}} worden bekeken.',
   ruleNeeds: 'Zegt het uitrolplan niet {facts}, dan wordt de computer gemeld als niet gecontroleerd, nooit als in orde.',
-  fact: '{fact, select, installerLocalAdmin {of de gebruiker die installeert lokale beheerder is} networkRoot {via welke poorten het basiscluster bereikbaar is} networkLicensing {via welke poorten het licentiecluster bereikbaar is} activation {of de client wordt geactiveerd} install {of de client wordt geïnstalleerd} command {welke installatieopdracht wordt uitgevoerd} scriptContext {of het script als computer of als gebruiker draait} scriptIntegrityCheck {of het script de integriteit van de software controleert} osVersion {welke Windows-versie het is} method {welke installatiemethode wordt gebruikt} other {{fact}}}',
   ruleWhy: 'Waarom: de documentatie zegt',
   ruleWhyTranslation: 'De {language} versie zegt',
   ruleFix: 'Oplossing',
@@ -65,19 +62,4 @@ export const nl: Record<MessageKey, string> = {
   translationLevel: 'niveau',
   translationClaims: 'wat het stelt',
   translationAbsent: '(geen tegenhanger)',
-  reportTitle: 'kblint-rapport: {name}',
-  reportSummary: '{targets, plural, one {# computer} other {# computers}}, {findings, plural, =0 {geen bevindingen} one {# bevinding} other {# bevindingen}}, {suppressed, plural, =0 {geen uitgezonderd} other {# uitgezonderd}}, {notchecked, plural, =0 {alle gecontroleerd} one {# computer niet gecontroleerd} other {# computers niet gecontroleerd}}.',
-  reportChartTitle: 'Computers per groep: voldoet, voldoet niet, niet gecontroleerd',
-  reportCompliant: 'voldoet',
-  reportFailing: 'voldoet niet',
-  reportGroup: 'Groep {group}',
-  reportFailingTargets: '{count, plural, one {Voldoet niet: {targets}.} other {# computers voldoen niet: {targets}.}}',
-  reportWaived: 'uitgezonderd: {reason} (tot {expires})',
-  reportNoFindings: 'Geen bevindingen.',
-  reportNotCheckedShort: 'niet gecontroleerd',
-  reportNotChecked: 'Niet gecontroleerd',
-  reportNotCheckedIntro: 'Voor deze computers kon kblint niet beslissen, omdat het uitrolplan een gegeven openlaat. Ze tellen niet als in orde.',
-  reportNotCheckedItem: '{count, plural, one {{targets}} other {{targets} (# computers)}}: het plan zegt niet {facts}.',
-  reportGenerated: 'Gemaakt op {date, date, long}.',
-  seeRule: 'Controle {id}',
 };

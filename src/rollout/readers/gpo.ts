@@ -1,9 +1,10 @@
+import { createRequire } from 'node:module';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { KblintError } from '../../errors.js';
 import { readInputFile } from '../../util/files.js';
 import { firewallPolicy, type FirewallPolicy } from './firewall.js';
-import { parse as parseCsv } from 'csv-parse/sync';
+import type * as CsvParseSync from 'csv-parse/sync';
 import { iniSection, parseIni, type IniSection } from './ini.js';
 import { decodeAnyText } from './inventory.js';
 import { parseRegistryPol, type PolEntry } from './registry-pol.js';
@@ -11,6 +12,10 @@ import { scanScript, scriptLanguage, type ScriptScan } from './script.js';
 import { decodeWindowsText, snippet } from './text.js';
 import { windowsUpdatePolicy, type WindowsUpdatePolicy } from './windows-update.js';
 import { lineIndex, parseXml } from './xml.js';
+
+/** csv-parse (one-file CommonJS build), loaded when a GPO backup has an audit.csv. */
+const require = createRequire(import.meta.url);
+const csv = () => require('csv-parse/sync') as typeof CsvParseSync;
 
 export interface GpoScript {
   side: 'computer' | 'user';
@@ -205,7 +210,7 @@ async function readSecurityFiles(gpo: GpoBackup, machine: string, display: (p: s
     const file = display(audit);
     const { text } = decodeAnyText(await read(audit, 'an audit.csv file'), file);
     try {
-      gpo.auditPolicy = { file, rows: parseCsv(text, { columns: true, skip_empty_lines: true, trim: true, bom: true }) as Record<string, string>[] };
+      gpo.auditPolicy = { file, rows: csv().parse(text, { columns: true, skip_empty_lines: true, trim: true, bom: true }) as Record<string, string>[] };
     } catch (e) {
       const err = e as { message: string; lines?: number };
       throw new KblintError('bad-csv', snippet(err.message.replace(/ on line \d+/, ''), 200), { file, ...(err.lines ? { line: err.lines } : {}) });

@@ -2,9 +2,13 @@ import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { parse } from 'csv-parse';
+import { createRequire } from 'node:module';
+import type * as CsvParse from 'csv-parse';
 import { KblintError } from '../../errors.js';
 import { snippet } from './text.js';
+
+/** csv-parse's one-file CommonJS build, loaded when a CSV is read (not at every start). */
+const require = createRequire(import.meta.url);
 
 export interface InventoryComputer {
   name: string;
@@ -248,6 +252,7 @@ export async function* readInventory(path: string, file = path, options: Invento
       }
     },
   });
+  const { parse } = require('csv-parse') as typeof CsvParse;
   const parser = parse({
     columns: (h: string[]) => h.map((c) => c.trim().replace(/^\ufeff/, '').toLowerCase()),
     comment: '#',

@@ -1,4 +1,9 @@
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { createRequire } from 'node:module';
+import type * as FastXmlParser from 'fast-xml-parser';
+
+/** fast-xml-parser's one-file CommonJS build, loaded when a file is read as XML (not at every start). */
+const require = createRequire(import.meta.url);
+const fxp = () => require('fast-xml-parser') as typeof FastXmlParser;
 import { KblintError } from '../../errors.js';
 import { snippet } from './text.js';
 
@@ -21,6 +26,7 @@ export function parseXml(text: string, file: string, root?: string | string[]): 
     const line = lineAt(text, doctype.index);
     throw new KblintError('xml-doctype', 'XML with a DOCTYPE is refused (entity expansion); GPO reports have none', { file, line });
   }
+  const { XMLParser, XMLValidator } = fxp();
   const valid = XMLValidator.validate(text);
   if (valid !== true) {
     const { msg, line, col } = valid.err;
