@@ -1,7 +1,7 @@
 /** src/util: what Stryker found unguarded — exact messages, places and boundaries. */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -307,6 +307,23 @@ describe('markdownFiles and readInputFile on what is not a regular file', () => 
 
   it('names a FIFO given as an article or folder', async () => {
     await expect(markdownFiles(join(where, 'fifo'))).rejects.toMatchObject({ code: 'not-a-file', file: join(where, 'fifo'), message: 'expected a markdown article or a folder of them; got a FIFO' });
+  });
+
+  it('writes into a FIFO of its own (a reader gets the bytes; the FIFO stays a FIFO)', async () => {
+    const fifo = join(where, 'out');
+    execFileSync('mkfifo', [fifo]);
+    const reader = spawn('cat', [fifo]);
+    let got = '';
+    reader.stdout.on('data', (d: Buffer) => (got += d.toString()));
+    const closed = new Promise((r) => reader.on('close', r));
+    await writeFileAtomic(fifo, 'report');
+    await closed;
+    expect(got).toBe('report');
+    expect(lstatSync(fifo).isFIFO()).toBe(true);
+  });
+
+  it('names a missing input file', async () => {
+    await expect(readInputFile(join(where, 'nope'), { display: 'nope' })).rejects.toMatchObject({ code: 'unreadable', file: 'nope', message: 'no such file; expected a file' });
   });
 
   it('names a device and a folder', async () => {
