@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { run } from './main.js';
+import { exitOnInterrupt } from '../util/interrupt.js';
 
 /**
  * Exit codes are 0, 1 and 2 only. Whatever escapes `run` (an error thrown from a stream callback,
@@ -12,6 +13,8 @@ const internal = (what: unknown) => {
 };
 process.on('uncaughtException', internal);
 process.on('unhandledRejection', internal);
+// Ctrl-C and SIGTERM: exit 2 after removing unfinished outputs.
+exitOnInterrupt();
 
 let settled = false;
 process.on('beforeExit', () => {

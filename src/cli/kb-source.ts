@@ -10,6 +10,7 @@ import { displayPath, markdownFiles, checkInputFile } from '../util/files.js';
 import type { CliIO } from './io.js';
 import type { ParsedOptions } from './main.js';
 import type { InputPath } from './output.js';
+import { kbStaleness, stalenessWarning } from './kb-staleness.js';
 
 /** The articles shipped with kblint, used when the working folder has no content/ of its own. */
 export const BUNDLED_CONTENT = resolve(fileURLToPath(new URL('../../content/', import.meta.url)));
@@ -76,7 +77,16 @@ export async function loadKnowledgeBase(options: ParsedOptions, io: CliIO): Prom
   }
   if (source.kind === 'file') {
     await checkInputFile(source.file, { what: 'a knowledge base (kb.json)', display: displayPath(source.file, io.cwd) });
-    return readKnowledgeBase(source.file);
+    const kb = await readKnowledgeBase(source.file);
+    if (!source.implicit) {
+      // --kb: said when it no longer matches its content (--content, else ./content), not rebuilt.
+      const given = Array.isArray(options.content) ? options.content.map((c) => resolve(io.cwd, c)) : [];
+      const local = resolve(io.cwd, 'content');
+      const contentDirs = given.length ? given : existsSync(local) ? [local] : [];
+      const warning = stalenessWarning(await kbStaleness(kb, source.file, contentDirs, io.cwd), kb.documents.length, source.file, io.cwd);
+      if (warning) io.err(warning);
+    }
+    return kb;
   }
   // The bundled articles' knowledge base as `npm run build` prepared it, while it is still theirs.
   const prebuilt = source.dirs.length === 1 && source.dirs[0] === BUNDLED_CONTENT ? await prebuiltKnowledgeBase(BUNDLED_CONTENT, io.cwd) : undefined;

@@ -40,7 +40,7 @@ const SHARED_HELP: Record<string, string> = {
   kb: 'read this knowledge base instead of building one from content',
   content: 'content folder to build the knowledge base from (repeatable)',
   rules: 'rules folder',
-  locale: 'language of messages and pages: en or nl',
+  locale: 'language of messages and pages: en or nl; check and explain also take a locale of the knowledge base (de, pt-BR, …) to cite requirements in (default: the locale most articles are in)',
   json: 'print JSON',
 };
 

@@ -15,14 +15,18 @@ interface Identity {
   stats: Stats | undefined;
 }
 
-/** The path with every symlink resolved (for a path that does not exist yet: its folder's). */
+/** The path with every symlink resolved (for a path that does not exist yet: its nearest existing folder's). */
 async function identify(path: string): Promise<Identity> {
   const stats = await stat(path).catch(() => undefined);
-  try {
-    return { real: await realpath(path), stats };
-  } catch {
-    const parent = await realpath(dirname(path)).catch(() => dirname(path));
-    return { real: resolve(parent, basename(path)), stats };
+  let existing = resolve(path);
+  const rest: string[] = [];
+  for (;;) {
+    const real = await realpath(existing).catch(() => undefined);
+    if (real !== undefined) return { real: resolve(real, ...rest), stats };
+    const parent = dirname(existing);
+    if (parent === existing) return { real: resolve(path), stats };
+    rest.unshift(basename(existing));
+    existing = parent;
   }
 }
 
@@ -34,7 +38,9 @@ const inside = (child: string, parent: string) => {
 /**
  * Refuse (exit 2) an output that is one of the run's inputs — the same path, a symlink to it, or a
  * hard link (same device and inode) — or that lies inside an input folder (an output folder there,
- * or an existing file in it).
+ * or an existing file in it), or an output folder that holds an input (`guide --out .` next to
+ * `content/`): output never overwrites or mixes with what a run reads. Call it before creating
+ * anything, so a refused run leaves no folder behind.
  */
 export async function refuseInputAsOutput(output: string, inputs: InputPath[], kind: 'file' | 'folder', cwd: string): Promise<void> {
   const out = await identify(output);
@@ -43,9 +49,14 @@ export async function refuseInputAsOutput(output: string, inputs: InputPath[], k
     const sameFile = out.real === inp.real || (out.stats && inp.stats && out.stats.dev === inp.stats.dev && out.stats.ino === inp.stats.ino);
     // A folder output inside an input folder, or an existing file in one, would change what is read.
     const inFolder = input.folder === true && inside(out.real, inp.real) && (kind === 'folder' || out.stats !== undefined);
-    if (sameFile || inFolder) {
+    const holdsInput = kind === 'folder' && !sameFile && inside(inp.real, out.real);
+    if (sameFile || inFolder || holdsInput) {
       const how = resolve(output) === resolve(input.path) || inFolder ? '' : ' (the same file through a link)';
-      const what = inFolder ? `be written into the input folder ${displayPath(input.path, cwd)}` : `overwrite the input ${displayPath(input.path, cwd)}${how}`;
+      const what = holdsInput
+        ? `be a folder that holds the input ${displayPath(input.path, cwd)}`
+        : inFolder
+          ? `be written into the input folder ${displayPath(input.path, cwd)}`
+          : `overwrite the input ${displayPath(input.path, cwd)}${how}`;
       throw new KblintError('output-is-input', `output would ${what}; choose another output path`, { file: displayPath(output, cwd) });
     }
   }
@@ -65,12 +76,44 @@ export async function prepareOutputFolder(output: string, cwd: string): Promise<
   await makeFolder(output, cwd);
 }
 
+/**
+ * Make a folder and its missing parents, one level at a time. Node's `mkdir(…, { recursive: true })`
+ * spins forever where the kernel answers ENOENT for a parent that exists (`/proc/x/y`); here every
+ * failure is a `KblintError` at once.
+ */
 async function makeFolder(dir: string, cwd: string): Promise<void> {
-  try {
-    await mkdir(dir, { recursive: true });
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const reason = code === 'EACCES' || code === 'EPERM' || code === 'EROFS' ? 'permission denied' : code === 'EEXIST' || code === 'ENOTDIR' ? 'a part of the path is a file' : `failed (${code ?? String(e)})`;
-    throw new KblintError('unwritable', `cannot create the output folder: ${reason}`, { file: displayPath(dir, cwd) });
+  const missing: string[] = [];
+  let at = resolve(dir);
+  for (;;) {
+    const info = await stat(at).catch((e: NodeJS.ErrnoException) => (e.code === 'ENOENT' ? undefined : e));
+    if (info instanceof Error) throw folderError(info.code, dir, cwd);
+    if (info) {
+      if (!info.isDirectory()) throw folderError('ENOTDIR', dir, cwd);
+      break;
+    }
+    missing.unshift(at);
+    const parent = dirname(at);
+    if (parent === at) break;
+    at = parent;
   }
+  for (const folder of missing) {
+    try {
+      await mkdir(folder);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      // Made by someone else meanwhile: fine when it is a folder.
+      if (code === 'EEXIST' && (await stat(folder).catch(() => undefined))?.isDirectory()) continue;
+      throw folderError(code, dir, cwd);
+    }
+  }
+}
+
+function folderError(code: string | undefined, dir: string, cwd: string): KblintError {
+  const reason =
+    code === 'EACCES' || code === 'EPERM' || code === 'EROFS' ? 'permission denied' :
+    code === 'EEXIST' || code === 'ENOTDIR' ? 'a part of the path is a file' :
+    code === 'ENOENT' ? 'this file system does not allow folders here' :
+    code === 'ELOOP' ? 'symbolic link loop' :
+    `failed (${code ?? 'unknown error'})`;
+  return new KblintError('unwritable', `cannot create the output folder: ${reason}`, { file: displayPath(dir, cwd) });
 }

@@ -1,6 +1,7 @@
 import type { Requirement } from '../extract/types.js';
 import type { KnowledgeBase } from '../kb/types.js';
 import type { CompiledRules } from './rules.js';
+import { localeMatches, translationSets } from './translations.js';
 import type { InactiveRule, StaleRule } from './types.js';
 
 /** The levels a rollout can be held to; `may` and `info` sentences are not gaps. */
@@ -18,6 +19,8 @@ export interface CoverageRow {
   reason?: string;
   quote: string;
   source: Requirement['source'];
+  /** The same requirement in other locales (locale → id), listed once here. */
+  translations?: Record<string, string>;
 }
 
 export interface ArticleCoverage {
@@ -52,33 +55,36 @@ function formOf(req: Requirement): 'state' | 'action' {
   return req.form === 'action' ? 'action' : 'state';
 }
 
-function localeMatches(locale: string, wanted: string): boolean {
-  const l = locale.toLowerCase();
-  const w = wanted.toLowerCase();
-  return l === w || l.startsWith(`${w}-`);
-}
-
 /**
  * Per article and locale, each must/must-not/should requirement with the rules that check it, or
  * the reason it cannot be checked, or none (a gap); procedure steps apart, since a UI click is
- * performed, not configured; selector rules that matched nothing (inactive) and stale pins.
+ * performed, not configured; selector rules that matched nothing (inactive) and stale pins. A
+ * requirement the knowledge base has in several locales (aligned translations) is one row, under
+ * the article in the filter's locale (else the default one), with the other locales beside it.
  */
 export function coverageOf(kb: KnowledgeBase, rules: CompiledRules, notCheckable: Map<string, string>, filter: CoverageFilter = {}): Coverage {
+  // Rules hold for every locale of the requirement they cite.
   const rulesOf = new Map<string, string[]>();
   for (const rule of rules.compiled) {
     for (const instance of rule.instances) {
-      const list = rulesOf.get(instance.requirement.id) ?? [];
-      if (!list.includes(rule.spec.id)) list.push(rule.spec.id);
-      rulesOf.set(instance.requirement.id, list);
+      for (const req of [instance.requirement, ...instance.translations]) {
+        const list = rulesOf.get(req.id) ?? [];
+        if (!list.includes(rule.spec.id)) list.push(rule.spec.id);
+        rulesOf.set(req.id, list);
+      }
     }
   }
   const levels = new Set(filter.level ?? CHECKED_LEVELS);
   const byArticle = new Map<string, ArticleCoverage>();
   const docs = new Map(kb.documents.map((d) => [`${d.id}\0${d.locale}`, d]));
-  for (const req of kb.requirements) {
-    if (filter.article && !req.doc.toLowerCase().startsWith(filter.article.toLowerCase())) continue;
-    if (filter.locale && !localeMatches(req.locale, filter.locale)) continue;
-    const ruleIds = rulesOf.get(req.id) ?? [];
+  for (const { members } of translationSets(kb, filter.locale)) {
+    const shown = members.filter((r) => (!filter.article || r.doc.toLowerCase().startsWith(filter.article.toLowerCase())) && (!filter.locale || localeMatches(r.locale, filter.locale)));
+    const req = shown[0];
+    if (!req) continue;
+    // The rules that check this sentence; else those that check a translation of it (this locale's
+    // sentence lacks the claim the rule selects: drift, which `kblint drift` shows).
+    const own = rulesOf.get(req.id) ?? [];
+    const ruleIds = own.length ? own : [...new Set(members.flatMap((m) => rulesOf.get(m.id) ?? []))];
     const checkedLevel = levels.has(req.level);
     if (!checkedLevel && ruleIds.length === 0) continue;
     const key = `${req.doc}\0${req.locale}`;
@@ -89,9 +95,20 @@ export function coverageOf(kb: KnowledgeBase, rules: CompiledRules, notCheckable
       byArticle.set(key, article);
     }
     const form = formOf(req);
-    const reason = notCheckable.get(req.id);
+    const reason = members.map((m) => notCheckable.get(m.id)).find((r) => r !== undefined);
     const status: CoverageStatus = ruleIds.length ? 'checked' : reason !== undefined ? 'not-checkable' : form === 'action' ? 'step' : 'uncovered';
-    const row: CoverageRow = { requirement: req.id, level: req.level, form, status, rules: ruleIds, quote: req.quote, source: req.source, ...(reason === undefined ? {} : { reason }) };
+    const others = members.filter((m) => m !== req);
+    const row: CoverageRow = {
+      requirement: req.id,
+      level: req.level,
+      form,
+      status,
+      rules: ruleIds,
+      quote: req.quote,
+      source: req.source,
+      ...(reason === undefined ? {} : { reason }),
+      ...(others.length ? { translations: Object.fromEntries(others.map((m) => [m.locale, m.id])) } : {}),
+    };
     if (!checkedLevel) article.alsoChecked.push(row);
     else if (status === 'step') article.steps.push(row);
     else article.requirements.push(row);

@@ -123,7 +123,9 @@ interface Evaluated {
 
 function citation(rule: RuleInstance): Citation {
   const r = rule.requirement;
-  return { id: r.id, doc: r.doc, locale: r.locale, section: r.section, quote: r.quote, source: r.source, hash: r.hash };
+  const c: Citation = { id: r.id, doc: r.doc, locale: r.locale, section: r.section, quote: r.quote, source: r.source, hash: r.hash };
+  if (rule.translations.length) c.translations = Object.fromEntries(rule.translations.map((t) => [t.locale, t.id]));
+  return c;
 }
 
 /**

@@ -10,6 +10,8 @@ import { loadYaml, type LoadedYaml } from '../util/yaml.js';
 import { compileRuleSchema } from './compile.js';
 import { messageArguments } from './messages.js';
 import { compileSelector, scopeValue } from './select.js';
+import { translationSets, type TranslationSet } from './translations.js';
+import { claimKey } from '../kb/drift.js';
 import type { CompiledRule, InactiveRule, ParamSpec, RuleInstance, RuleSpec, StaleRule } from './types.js';
 import { LOCALES } from './types.js';
 import { schemaValidator } from '../util/schema-validator.js';
@@ -125,7 +127,7 @@ function paramValue(req: Requirement, p: ParamSpec, selected: Claim | undefined)
 }
 
 /** One instance of a rule for one requirement, or why the requirement cannot give its parameters. */
-function instantiate(spec: RuleSpec, file: string, req: Requirement, selected: Claim | undefined, bound: Map<string, unknown>): RuleInstance | { missing: string } {
+function instantiate(spec: RuleSpec, file: string, req: Requirement, selected: Claim | undefined, bound: Map<string, unknown>, translations: Requirement[] = []): RuleInstance | { missing: string } {
   const params = new Map<string, unknown>(bound);
   const paramText = new Map<string, unknown>(bound);
   for (const [name, p] of Object.entries(spec.params ?? {})) {
@@ -148,6 +150,7 @@ function instantiate(spec: RuleSpec, file: string, req: Requirement, selected: C
     spec,
     file,
     requirement: req,
+    translations,
     params: Object.fromEntries(params),
     paramText: Object.fromEntries(paramText),
     applies,
@@ -171,13 +174,53 @@ export interface CompiledRules {
   inactive: InactiveRule[];
 }
 
+export interface CompileOptions {
+  /**
+   * The locale (or language: `de`) citations are in when the requirement has a translation there
+   * that says what the rule checks; default: the knowledge base's first article's locale.
+   */
+  locale?: string;
+}
+
+/**
+ * A selector's matches within one translation set, one instance each: the first match (in the
+ * set's order, the run's locale first) is cited, and the matches in other locales are its
+ * translations. Two matches in one locale are two sentences, so the second starts an instance of
+ * its own (an alignment that joined them is wrong; the check must not drop one of them).
+ */
+function bucketsOf<T extends { req: Requirement }>(matches: T[]): T[][] {
+  const buckets: T[][] = [];
+  for (const m of matches) {
+    const bucket = buckets.find((b) => !b.some((x) => x.req.locale === m.req.locale));
+    if (bucket) bucket.push(m);
+    else buckets.push([m]);
+  }
+  return buckets;
+}
+
+/**
+ * A pinned requirement is cited in the run's locale when its translation there states the same
+ * claims (the same sentence, as `kblint drift` compares them); otherwise as pinned.
+ */
+function pinCitation(pin: Requirement, set: TranslationSet | undefined): { cited: Requirement; translations: Requirement[] } {
+  const members = set?.members ?? [pin];
+  const claims = (r: Requirement) => r.claims.map(claimKey).sort().join('\n');
+  const first = members[0]!;
+  const cited = first !== pin && claims(first) === claims(pin) ? first : pin;
+  return { cited, translations: members.filter((m) => m !== cited) };
+}
+
 /**
  * Bind rules to the knowledge base. A pinned rule whose requirement vanished, changed (hash) or
- * lost its claim is stale. A selector rule gets one instance per requirement it selects; one that
- * selects nothing is inactive (the documentation says nothing it could check), never stale.
+ * lost its claim is stale. A selector rule gets one instance per requirement it selects, where a
+ * requirement is one sentence in all the locales the knowledge base aligns as its translations;
+ * one that selects nothing is inactive (the documentation says nothing it could check), never stale.
  */
-export function compileRules(rules: LoadedRule[], kb: KnowledgeBase): CompiledRules {
+export function compileRules(rules: LoadedRule[], kb: KnowledgeBase, options: CompileOptions = {}): CompiledRules {
   const byId = new Map(kb.requirements.map((r) => [r.id, r]));
+  const sets = translationSets(kb, options.locale);
+  const setOf = new Map<Requirement, TranslationSet>();
+  for (const set of sets) for (const m of set.members) setOf.set(m, set);
   const compiled: CompiledRule[] = [];
   const stale: StaleRule[] = [];
   const inactive: InactiveRule[] = [];
@@ -190,12 +233,20 @@ export function compileRules(rules: LoadedRule[], kb: KnowledgeBase): CompiledRu
       } catch (e) {
         throw new KblintError('invalid-rule', `rule ${spec.id}: select.where is not a valid JSON Schema: ${(e as Error).message}`, { file });
       }
-      for (const req of kb.requirements) {
-        const chosen = select(req);
-        if (!chosen) continue;
-        const instance = instantiate(spec, file, req, chosen.claim, chosen.bound);
-        // A requirement that cannot give the rule's parameters is not one the rule can check.
-        if (!('missing' in instance)) instances.push(instance);
+      for (const set of sets) {
+        const matches = set.members.flatMap((req) => {
+          const chosen = select(req);
+          return chosen ? [{ req, chosen }] : [];
+        });
+        for (const bucket of bucketsOf(matches)) {
+          // A requirement that cannot give the rule's parameters is not one the rule can check.
+          for (const [i, { req, chosen }] of bucket.entries()) {
+            const instance = instantiate(spec, file, req, chosen.claim, chosen.bound, bucket.filter((_, j) => j !== i).map((m) => m.req));
+            if ('missing' in instance) continue;
+            instances.push(instance);
+            break;
+          }
+        }
       }
       if (instances.length === 0) {
         inactive.push({ rule: spec.id, file, reason: `no requirement in the knowledge base matches its selector (${describeSelector(spec.select)})` });
@@ -218,7 +269,8 @@ export function compileRules(rules: LoadedRule[], kb: KnowledgeBase): CompiledRu
         stale.push({ ...base, reason: instance.missing });
         continue;
       }
-      instances.push(instance);
+      const { cited, translations } = pinCitation(req, setOf.get(req));
+      instances.push({ ...instance, requirement: cited, translations });
     }
     compiled.push({ ...instances[0]!, instances });
   }

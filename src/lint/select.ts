@@ -51,7 +51,8 @@ export function compileSelector(select: Selector): (req: Requirement) => Selecti
   if (select.where) where = compileRuleSchema('where', select.where);
   const scope = Object.entries(select.scope ?? {});
   return (req) => {
-    if (!levels.has(req.level)) return undefined;
+    // The cheap tests first: most of a large knowledge base states no claim of the selected kind.
+    if (!levels.has(req.level) || !req.claims.some((c) => c.kind === select.claim)) return undefined;
     for (const kind of select.with ?? []) if (!req.claims.some((c) => c.kind === kind)) return undefined;
     const bound = new Map<string, unknown>();
     for (const [key, wanted] of scope) {

@@ -71,7 +71,13 @@ export interface RuleExamples {
 export interface RuleInstance {
   spec: RuleSpec;
   file: string;
+  /** The requirement the instance cites: in the run's locale when that locale's sentence says what the rule checks. */
   requirement: Requirement;
+  /**
+   * The same requirement in the other locales of the knowledge base (the build's alignment of
+   * translations) that say the same: one instance, one finding, whatever the number of locales.
+   */
+  translations: Requirement[];
   /** Parameter values as bound into the schemas. */
   params: Record<string, unknown>;
   /** The same values as the documentation writes them, for messages (`{ and: [...] }` joins with "and"). */
@@ -120,6 +126,8 @@ export interface Citation {
   quote: string;
   source: Location;
   hash: string;
+  /** The same requirement in other locales: locale → requirement id. */
+  translations?: Record<string, string>;
 }
 
 export interface Finding {

@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import type { Ajv as AjvClass } from 'ajv';
 import { KblintError } from '../errors.js';
 import type { Waiver } from '../rollout/types.js';
+import { assertWaiverDates } from '../util/date.js';
 import { packageJson } from '../util/json.js';
 import { assertValid } from '../util/schema-errors.js';
 import { loadYaml } from '../util/yaml.js';
@@ -29,5 +30,6 @@ export async function readWaiverFile(path: string, name = path): Promise<Waiver[
   });
   assertValid(validate, yaml, name, 'invalid-waivers');
   const { waivers } = yaml.value as { waivers: Omit<Waiver, 'location'>[] };
+  assertWaiverDates(waivers.map((w, i) => ({ ...w, location: { file: name, ...yaml.locate(['waivers', i, 'expires']) } })));
   return waivers.map((w, i) => ({ ...w, location: { file: name, ...yaml.locate(['waivers', i]) } }));
 }

@@ -8,7 +8,7 @@ import { KblintError } from '../errors.js';
  * runs and 476 brackets in a paragraph). Checked on the source before it is parsed, in one pass.
  */
 export const LIMITS = {
-  /** Block quotes and list items opened on one line. */
+  /** Block quotes and list items opened on one line; list items nested by indentation over lines. */
   nesting: 32,
   /** Length of one `*`/`_` run that can open or close emphasis. */
   emphasisRun: 64,
@@ -27,14 +27,22 @@ export function checkMarkdownLimits(body: string, file: string): void {
   let runs = 0;
   let brackets = 0;
   let from = 0;
+  const lists = new ListNesting();
   while (from <= body.length) {
     line++;
     const nl = body.indexOf('\n', from);
     const end = nl === -1 ? body.length : nl;
     const text = body.slice(from, end);
-    const depth = THEMATIC_BREAK.test(text) ? 0 : containerDepth(text);
+    const breakLine = THEMATIC_BREAK.test(text);
+    const depth = breakLine ? 0 : containerDepth(text);
     if (depth > LIMITS.nesting) {
       throw new KblintError('too-deep', `more than ${LIMITS.nesting} nested block quotes or list items on one line; kblint reads at most ${LIMITS.nesting}`, { file, line, column: 1 });
+    }
+    // Lists nested by indentation, one level a line: the parser takes seconds on a few hundred
+    // levels before the tree depth check could see them, so they are counted here.
+    const item = breakLine ? undefined : lists.add(text);
+    if (item !== undefined && lists.depth > LIMITS.nesting) {
+      throw new KblintError('too-deep', `list items nested more than ${LIMITS.nesting} levels deep; kblint reads at most ${LIMITS.nesting}`, { file, line, column: item + 1 });
     }
     if (isBlank(text)) {
       runs = 0;
@@ -62,6 +70,44 @@ export function checkMarkdownLimits(body: string, file: string): void {
     }
     if (nl === -1) break;
     from = nl + 1;
+  }
+}
+
+const LIST_MARKER = /(?:[*+-]|\d{1,9}[.)])(?=[ \t]|$)/y;
+
+/**
+ * Open list items by the column their content starts at, as CommonMark nests them: an item is
+ * inside every open item whose content starts at or before its marker. Linear: each line pushes
+ * at most one item and pops what it closes. Lazy continuation lines may close items early, so
+ * this can only count too few levels (then the tree depth check stands), never too many.
+ */
+class ListNesting {
+  private readonly content: number[] = [];
+
+  get depth(): number {
+    return this.content.length;
+  }
+
+  /** Takes the next line; returns the index in it of a list marker that opens an item. */
+  add(text: string): number | undefined {
+    let column = 0;
+    let i = 0;
+    for (; i < text.length && (text[i] === ' ' || text[i] === '\t'); i++) column = text[i] === '\t' ? column + 4 - (column % 4) : column + 1;
+    if (i >= text.length || text[i] === '\r') return undefined;
+    const open = this.content;
+    while (open.length && open[open.length - 1]! > column) open.pop();
+    LIST_MARKER.lastIndex = i;
+    // Four columns past the enclosing content is indented code, not an item.
+    if (column >= (open[open.length - 1] ?? 0) + 4 || !LIST_MARKER.test(text)) return undefined;
+    let j = LIST_MARKER.lastIndex;
+    let spaces = 0;
+    while (j < text.length && (text[j] === ' ' || text[j] === '\t') && spaces < 5) {
+      spaces++;
+      j++;
+    }
+    const width = LIST_MARKER.lastIndex - i;
+    open.push(column + width + (spaces === 0 || spaces > 4 ? 1 : spaces));
+    return i;
   }
 }
 

@@ -133,6 +133,7 @@ class FactBuilder {
     private readonly rollout: Rollout,
     private readonly programs: string[] | undefined,
     private readonly ports: number[],
+    private readonly profiles: GroupInput['firewallProfiles'],
   ) {}
 
   /** Facts from the manifest, then the given GPOs (in order), then the SMS package; network from their firewalls together. */
@@ -141,9 +142,16 @@ class FactBuilder {
     if (done) return done;
     const sources = [...gpos, ...this.artifacts.sms];
     let merged = withArtifactFacts(this.template, sources.map((s) => s.facts));
+    // What an artifact says it cannot know (a verifier script outside the backup) becomes the notchecked reason.
+    for (const s of sources) {
+      for (const [path, reason] of Object.entries(s.facts.facts.unknown ?? {})) {
+        explainUnknown(merged, path, reason);
+        if (merged.facts.unknown?.[path] === reason && !merged.sources[path] && s.facts.sources[path]) merged.sources[path] = s.facts.sources[path];
+      }
+    }
     const firewalls = sources.flatMap((s) => (s.firewall ? [s.firewall] : []));
     if (firewalls.length) {
-      const reach = reachFacts(firewalls, { ports: this.ports, clusters: this.rollout.clusters, ...(this.programs ? { programs: this.programs } : {}) });
+      const reach = reachFacts(firewalls, { ports: this.ports, clusters: this.rollout.clusters, ...(this.programs ? { programs: this.programs } : {}), ...(this.profiles ? { profiles: this.profiles } : {}) });
       merged = withArtifactFacts(merged, [reach]);
       for (const [path, reason] of Object.entries(reach.unknown)) explainUnknown(merged, path, reason);
     }
@@ -162,7 +170,7 @@ async function groupTargets(
   warn: (message: string, location: Location) => void,
 ): Promise<Target[]> {
   const template = groupTemplate(group, at, manifest.loc);
-  const builder = new FactBuilder(template, artifacts, manifest.rollout, group.applications, options.ports ?? []);
+  const builder = new FactBuilder(template, artifacts, manifest.rollout, group.applications, options.ports ?? [], group.firewallProfiles);
   const { gpos } = artifacts;
   if (!artifacts.inventory) {
     if (!group.computers && gpos.length > 1) {

@@ -1,5 +1,6 @@
 import type { ValidateFunction } from 'ajv';
 import { KblintError } from '../errors.js';
+import { assertWaiverDates } from '../util/date.js';
 import { assertValid } from '../util/schema-errors.js';
 import { loadYaml, type YamlPath } from '../util/yaml.js';
 import { commandFacts } from './command-facts.js';
@@ -22,6 +23,8 @@ export interface GroupInput {
   sms?: string;
   /** The RMS-enabled applications (paths or file names) whose outbound connections the firewall is asked about. */
   applications?: string[];
+  /** The Windows Firewall profiles the computers are in when they reach the clusters; default all three. */
+  firewallProfiles?: ('domain' | 'private' | 'public')[];
 }
 
 interface ManifestInput {
@@ -62,7 +65,9 @@ export function parseManifest(text: string, file: string): Manifest {
     if (group.inventory || group.gpo || group.sms) deferred.push({ group, at: ['groups', g] });
     else for (const t of groupTargets(group, ['groups', g], loc)) targets.push(t);
   });
-  const rollout: Rollout = { file, clusters: { ...input.clusters }, targets, waivers: (input.waivers ?? []).map((w, i) => ({ ...w, location: loc(['waivers', i]) })), ...(input.name ? { name: input.name } : {}) };
+  const waivers: Waiver[] = (input.waivers ?? []).map((w, i) => ({ ...w, location: loc(['waivers', i, 'expires']) }));
+  assertWaiverDates(waivers);
+  const rollout: Rollout = { file, clusters: { ...input.clusters }, targets, waivers: waivers.map((w, i) => ({ ...w, location: loc(['waivers', i]) })), ...(input.name ? { name: input.name } : {}) };
   return { rollout, deferred, loc };
 }
 

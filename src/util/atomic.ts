@@ -1,29 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { rmSync } from 'node:fs';
-import { realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { open, realpath, rename, rm, stat, writeFile, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { KblintError } from '../errors.js';
+import { isKblintError, KblintError } from '../errors.js';
 import { displayPath } from './files.js';
-
-/** Temp files being written now; removed when the process is interrupted. */
-const inFlight = new Set<string>();
-let handlersInstalled = false;
-
-/**
- * On SIGINT/SIGTERM, remove the temp files this process is writing (a large report left a
- * 200–300 MB `.tmp` behind), then die of the same signal so the shell sees an interrupt.
- */
-function installSignalCleanup(): void {
-  if (handlersInstalled) return;
-  handlersInstalled = true;
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.once(signal, () => {
-      for (const tmp of inFlight) rmSync(tmp, { force: true });
-      inFlight.clear();
-      process.kill(process.pid, signal);
-    });
-  }
-}
+import { exitOnInterrupt, temporaryFiles as inFlight } from './interrupt.js';
 
 /**
  * Write a file so that readers see the old content or the new, never half of it. Failures are a
@@ -44,7 +24,7 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
     }
   }
   const tmp = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
-  installSignalCleanup();
+  exitOnInterrupt();
   inFlight.add(tmp);
   try {
     await writeFile(tmp, data);
@@ -52,6 +32,52 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
   } catch (e) {
     await rm(tmp, { force: true }).catch(() => undefined); // through a file, rm fails (ENOTDIR) as the write did
     throw writeError(e, path);
+  } finally {
+    inFlight.delete(tmp);
+  }
+}
+
+/** How much text is gathered before it is written: few writes, and pieces that die young (1 MiB batches grew the old space by 100s of MB). */
+const CHUNK_BYTES = 1 << 16;
+
+async function writeChunks(handle: FileHandle, chunks: Iterable<string>): Promise<void> {
+  let pending: string[] = [];
+  let size = 0;
+  for (const chunk of chunks) {
+    pending.push(chunk);
+    size += chunk.length;
+    if (size >= CHUNK_BYTES) {
+      await handle.write(pending.join(''));
+      pending = [];
+      size = 0;
+    }
+  }
+  if (size) await handle.write(pending.join(''));
+}
+
+/**
+ * `writeFileAtomic` for text made piece by piece (a report of a million computers): the pieces go
+ * to the temp file as they come, so the whole text is never in memory at once.
+ */
+export async function writeFileAtomicChunks(path: string, chunks: Iterable<string>): Promise<void> {
+  const target = await realpath(path).catch(() => path);
+  const info = await stat(target).catch(() => undefined);
+  const direct = info !== undefined && !info.isFile() && !info.isDirectory();
+  const tmp = direct ? target : join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
+  exitOnInterrupt();
+  if (!direct) inFlight.add(tmp);
+  try {
+    const handle = await open(tmp, direct ? 'w' : 'wx');
+    try {
+      await writeChunks(handle, chunks);
+    } finally {
+      await handle.close();
+    }
+    if (!direct) await rename(tmp, target);
+  } catch (e) {
+    if (!direct) await rm(tmp, { force: true });
+    // A file-system failure names the output; anything else (a bug while making the text) stays itself.
+    throw isKblintError(e) || typeof (e as NodeJS.ErrnoException | undefined)?.code !== 'string' ? e : writeError(e, path);
   } finally {
     inFlight.delete(tmp);
   }

@@ -1,5 +1,6 @@
 import YAML, { isMap, isScalar, isSeq, LineCounter, type Node } from 'yaml';
 import { KblintError } from '../errors.js';
+import { checkYamlDepth } from './yaml-depth.js';
 
 /** Configuration files are small; a larger one is refused before parsing. */
 export const MAX_CONFIG_BYTES = 16 * 1024 * 1024;
@@ -22,6 +23,8 @@ export function loadYaml(text: string, file: string): LoadedYaml {
   if (text.length > MAX_CONFIG_BYTES) {
     throw new KblintError('too-large', `file is ${(text.length / 1048576).toFixed(1)} MiB; a configuration file is expected to be under ${MAX_CONFIG_BYTES / 1048576} MiB`, { file });
   }
+  // Before parsing: the parser recurses per level and overflows the stack on deep nesting.
+  checkYamlDepth(text, file);
   const lineCounter = new LineCounter();
   // The yaml library's own duplicate-key check compares each key with every other (40,000 keys: 150 s);
   // guardKeys does it with a set per mapping instead.

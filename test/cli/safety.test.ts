@@ -20,7 +20,8 @@ const kblint = async (args: string[], cwd: string) => {
   return { code, out, err };
 };
 const kblintProcess = (args: string[], cwd: string) => {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, CI: '1' } });
+  // A hang (mkdir spinning on /proc) fails the case with a null exit code instead of stalling the suite.
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, CI: '1' }, timeout: 60_000 });
   return { code: r.status, out: r.stdout, err: r.stderr };
 };
 const noStack = (s: string) => expect(s).not.toMatch(/\n\s+at .*:\d+:\d+/);
@@ -66,6 +67,28 @@ describe('an output path that is an input is refused (exit 2), and the input is 
     expect(readFileSync(join(content, 'nl-nl/x.md'), 'utf8')).toBe(article);
   });
 
+  it.each([
+    ['a folder inside the content folder', 'content/site', 'kblint guide: content/site: output would be written into the input folder content; choose another output path\n'],
+    ['the working folder, which holds content/', '.', (work: string) => `kblint guide: ${work}: output would be a folder that holds the input content; choose another output path\n`],
+    ['the folder above it', '..', (work: string) => `kblint guide: ${join(work, '..')}: output would be a folder that holds the input content; choose another output path\n`],
+  ])('guide --out %s is refused before anything is created', async (_, out, err) => {
+    const work = mkdtempSync(join(tmpdir(), 'kblint-safety-'));
+    mkdirSync(join(work, 'content/nl-nl'), { recursive: true });
+    writeFileSync(join(work, 'content/nl-nl/x.md'), readFileSync(`${PROJECT}content/nl-nl/18113913.md`));
+    const r = await kblint(['guide', '--out', out], work);
+    expect(r).toMatchObject({ code: 2, out: '', err: typeof err === 'string' ? err : err(work) });
+    expect(readdirSync(work)).toEqual(['content']);
+    expect(readdirSync(join(work, 'content'))).toEqual(['nl-nl']);
+  });
+
+  it('guide --kb kb.json --out . is refused: the site would hold the knowledge base it reads', async () => {
+    const work = mkdtempSync(join(tmpdir(), 'kblint-safety-'));
+    expect((await kblint(['build', `${PROJECT}content`, '--out', 'kb.json'], work)).code).toBe(0);
+    const r = await kblint(['guide', '--kb', 'kb.json', '--out', '.'], work);
+    expect(r).toMatchObject({ code: 2, err: `kblint guide: ${work}: output would be a folder that holds the input kb.json; choose another output path\n` });
+    expect(readdirSync(work)).toEqual(['.kblint-cache', 'kb.json']);
+  });
+
   it('guide --out the content folder', async () => {
     const work = mkdtempSync(join(tmpdir(), 'kblint-safety-'));
     mkdirSync(join(work, 'content/nl-nl'), { recursive: true });
@@ -92,6 +115,16 @@ describe('output folders', () => {
     expect(r).toMatchObject({ code: 2, out: '', err });
   });
 
+  it.skipIf(!existsSync('/proc/self'))('refuses a folder the kernel will not create (/proc/x) at once instead of spinning in mkdir', async () => {
+    const r = await kblint(['check', 'rollout.yaml', '--output', '/proc/x/y/report.json'], artifactsDir());
+    expect(r).toMatchObject({ code: 2, out: '', err: 'kblint check: /proc/x/y: cannot create the output folder: this file system does not allow folders here\n' });
+  });
+
+  it('refuses a path two folders below a file', async () => {
+    const r = await kblint(['check', 'rollout.yaml', '--output', 'rollout.yaml/a/b/report.txt'], artifactsDir());
+    expect(r).toMatchObject({ code: 2, out: '', err: 'kblint check: rollout.yaml/a/b: cannot create the output folder: a part of the path is a file\n' });
+  });
+
   it.skipIf(process.getuid?.() === 0)('refuses a read-only folder with a clear error', async () => {
     const dir = artifactsDir();
     mkdirSync(join(dir, 'ro'));
@@ -100,7 +133,7 @@ describe('output folders', () => {
     expect(r).toMatchObject({ code: 2, err: expect.stringContaining('ro/report.txt: cannot write the output: permission denied') });
   });
 
-  it('removes the temp file when interrupted (SIGINT) while writing a large report', async () => {
+  it('removes the temp file when interrupted (SIGINT) while writing a large report, and exits 2', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'kblint-safety-'));
     // The same writeFileAtomic the report goes through, on 256 MB, interrupted once its temp file exists.
     const script = `
@@ -111,11 +144,57 @@ describe('output folders', () => {
       console.log('finished');`;
     const child = spawn(process.execPath, ['--input-type=module', '-e', script, dir], { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
+    let err = '';
     child.stdout.on('data', (d) => (out += d));
-    const signal = await new Promise((resolve) => child.on('exit', (_, s) => resolve(s)));
-    expect(signal).toBe('SIGINT');
+    child.stderr.on('data', (d) => (err += d));
+    const exit = await new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+    expect(exit).toEqual({ code: 2, signal: null });
+    expect(err).toBe('kblint: interrupted (SIGINT); removed 1 unfinished output file(s)\n');
     expect(out).toBe('');
     expect(readdirSync(dir)).toEqual([]);
+  });
+
+  /** A manifest of `n` computers in groups of 1,000. */
+  const fleet = (n: number) =>
+    `groups:\n${Array.from({ length: n / 1000 }, (_, g) => `  - name: g${g}\n    os: { name: Windows XP, version: "5.1" }\n    method: windows-update\n    computers: [${Array.from({ length: 1000 }, (_, i) => `PC-${g}-${i}`).join(', ')}]\n`).join('')}`;
+
+  it.each(['SIGINT', 'SIGTERM'] as const)('kblint check interrupted by %s while it writes a JSON report: exit 2, "interrupted", no temp file left', async (signal) => {
+    const dir = mkdtempSync(join(tmpdir(), 'kblint-safety-'));
+    writeFileSync(join(dir, 'fleet.yaml'), fleet(20_000));
+    mkdirSync(join(dir, 'out'));
+    const child = spawn(process.execPath, [BIN, 'check', 'fleet.yaml', '--format', 'json', '--output', 'out/report.json'], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+    let err = '';
+    child.stderr.on('data', (d) => (err += d));
+    const exited = new Promise<{ code: number | null; signal: string | null }>((resolve) => child.on('exit', (code, sig) => resolve({ code, signal: sig })));
+    // Signalled as soon as the report's temp file exists (it is written piece by piece).
+    const poll = setInterval(() => {
+      if (readdirSync(join(dir, 'out')).some((f) => f.endsWith('.tmp'))) {
+        clearInterval(poll);
+        child.kill(signal);
+      }
+    }, 2);
+    const exit = await exited;
+    clearInterval(poll);
+    expect(exit).toEqual({ code: 2, signal: null });
+    expect(err).toBe(`kblint: interrupted (${signal}); removed 1 unfinished output file(s)\n`);
+    expect(readdirSync(join(dir, 'out'))).toEqual([]);
+  });
+
+  it('interrupted before it writes anything (while it builds the knowledge base): exit 2 and "interrupted"', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kblint-safety-'));
+    mkdirSync(join(dir, 'content/nl-nl'), { recursive: true });
+    writeFileSync(join(dir, 'content/nl-nl/x.md'), readFileSync(`${PROJECT}content/nl-nl/18113913.md`));
+    writeFileSync(join(dir, 'r.yaml'), fleet(1000));
+    const child = spawn(process.execPath, [BIN, 'check', 'r.yaml'], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+    let err = '';
+    // It says which content it builds from, then builds: signalled right then.
+    child.stderr.on('data', (d) => {
+      if (!err) child.kill('SIGTERM');
+      err += d;
+    });
+    const exit = await new Promise((resolve) => child.on('exit', (code, sig) => resolve({ code, signal: sig })));
+    expect(exit).toEqual({ code: 2, signal: null });
+    expect(err).toBe('kblint: knowledge base built from content/ (found in the working folder instead of the bundled articles; --content to choose)\nkblint: interrupted (SIGTERM)\n');
   });
 });
 
@@ -137,6 +216,30 @@ describe('inputs that are not files', () => {
   // parse reads its arguments from the process's working folder, not the one run() is given.
   it('kblint parse fifo exits 2 naming the file', () => {
     expect(kblintProcess(['parse', 'fifo'], dir)).toMatchObject({ code: 2, out: '', err: 'kblint parse: fifo: expected a markdown article or a folder of them; got a FIFO\n' });
+  });
+});
+
+describe('dates are real calendar dates', () => {
+  it.each(['2099-13-45', '2023-02-29', '2024-04-31', '2024-1-5', '24-01-05', 'tomorrow'])('--today %s is a usage error naming the expected format', async (today) => {
+    const r = await kblint(['check', 'rollout.yaml', '--today', today], artifactsDir());
+    expect(r).toMatchObject({ code: 2, out: '', err: `kblint check: --today: expected YYYY-MM-DD; got '${today}'\n` });
+  });
+
+  it('--today 2024-02-29 is a date', async () => {
+    expect((await kblint(['check', 'rollout.yaml', '--today', '2024-02-29', '--format', 'summary'], artifactsDir())).code).toBe(1);
+  });
+});
+
+describe('deeply nested manifests', () => {
+  it.each([
+    ['deep.yaml', `name: x\ngroups: ${'['.repeat(3000)}${']'.repeat(3000)}\n`, 'deep.yaml:2:72'],
+    ['deep.json', `{"name": "x", "groups": ${'['.repeat(3000)}${']'.repeat(3000)}}`, 'deep.json:1:87'],
+    ['indented.yaml', `name: x\ngroups:\n${Array.from({ length: 2000 }, (_, i) => `${'  '.repeat(i)}-`).join('\n')}\n`, 'indented.yaml:67:129'],
+  ])('%s: the nesting limit and where it was passed, not a stack overflow', async (name, text, where) => {
+    const dir = mkdtempSync(join(tmpdir(), 'kblint-safety-'));
+    writeFileSync(join(dir, name), text);
+    const r = await kblint(['check', name], dir);
+    expect(r).toMatchObject({ code: 2, out: '', err: `kblint check: ${where}: mappings and lists nested more than 64 levels deep; kblint reads at most 64\n` });
   });
 });
 
@@ -200,6 +303,46 @@ describe('never a silent green', () => {
     utimesSync(join(dir, 'content/nl-nl/18113913.md'), new Date(), new Date());
     utimesSync(join(dir, 'kb.json'), old, old);
     expect((await kblint(['show', '4b8dd930'], dir)).err).toBe("kblint: kb.json is older than content/nl-nl/18113913.md; building the knowledge base from content/ instead (run 'kblint build' to refresh kb.json)\n");
+  });
+});
+
+describe('an explicit --kb that no longer matches its content is said, naming the knowledge base and the content', () => {
+  const seed = readFileSync(`${PROJECT}content/nl-nl/18113913.md`, 'utf8');
+  const setup = async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kblint-safety-'));
+    mkdirSync(join(dir, 'content/nl-nl'), { recursive: true });
+    writeFileSync(join(dir, 'content/nl-nl/18113913.md'), seed);
+    expect((await kblint(['build', '--out', 'kbs/kb.json'], dir)).code).toBe(0);
+    return dir;
+  };
+  const stale = (what: string) => `kblint: warning: knowledge base kbs/kb.json is stale: ${what}; this run uses kbs/kb.json as it is (rebuild it with 'kblint build --out kbs/kb.json', or use --content)\n`;
+
+  it('up to date (even when the kb file is older than the articles, if their bytes are the same): nothing said', async () => {
+    const dir = await setup();
+    const old = new Date(Date.now() - 3_600_000);
+    utimesSync(join(dir, 'kbs/kb.json'), old, old);
+    expect(await kblint(['show', '4b8dd930', '--kb', 'kbs/kb.json'], dir)).toMatchObject({ code: 0, err: '' });
+  });
+
+  it('an article changed since the build', async () => {
+    const dir = await setup();
+    writeFileSync(join(dir, 'content/nl-nl/18113913.md'), `${seed}\nEen nieuwe zin.\n`);
+    expect(await kblint(['show', '4b8dd930', '--kb', 'kbs/kb.json'], dir)).toMatchObject({ code: 0, err: stale('1 article(s) changed since it was built (content/nl-nl/18113913.md)') });
+  });
+
+  it('built from other content: an article of --content (or ./content) it does not have', async () => {
+    const dir = await setup();
+    mkdirSync(join(dir, 'other/nl-nl'), { recursive: true });
+    writeFileSync(join(dir, 'other/nl-nl/new.md'), seed);
+    expect((await kblint(['show', '4b8dd930', '--kb', 'kbs/kb.json', '--content', 'other'], dir)).err).toBe(stale('1 article(s) in the content are not in it (other/nl-nl/new.md): it was built from other content'));
+    writeFileSync(join(dir, 'content/nl-nl/new.md'), seed);
+    expect((await kblint(['check', `${PROJECT}examples/compliant.yaml`, '--kb', 'kbs/kb.json', '--format', 'summary'], dir)).err).toBe(stale('1 article(s) in the content are not in it (content/nl-nl/new.md): it was built from other content'));
+  });
+
+  it('a knowledge base used away from the content it was built from (a CI artifact) is not compared', async () => {
+    const dir = await setup();
+    const elsewhere = mkdtempSync(join(tmpdir(), 'kblint-safety-'));
+    expect(await kblint(['show', '4b8dd930', '--kb', join(dir, 'kbs/kb.json')], elsewhere)).toMatchObject({ code: 0, err: '' });
   });
 });
 

@@ -6,7 +6,8 @@ import { PROJECT } from '../shared.js';
 
 const FIXTURES = `${PROJECT}test/lint/fixtures/sms-procedure`;
 const { kb } = await buildKnowledgeBase([`${PROJECT}content`, `${FIXTURES}/nl-nl`, `${FIXTURES}/de-de`], { cwd: PROJECT });
-const rules = compileRules(await loadRules(), kb);
+const loaded = await loadRules();
+const rules = compileRules(loaded, kb);
 /** `kblint …` in this process: exit code, standard output and standard error. */
 async function kblint(args: string[]) {
   let stdout = '';
@@ -16,17 +17,27 @@ async function kblint(args: string[]) {
 }
 
 describe('coverage', () => {
-  it('lists each article and locale with its requirements and the rules that check them, procedure steps apart', () => {
+  it('lists each article with its requirements and the rules that check them, a translated requirement once with its locales, procedure steps apart', () => {
     const coverage = coverageOf(kb, rules, new Map());
-    expect(coverage.articles.map((a) => `${a.doc.slice(0, 8)} ${a.locale}`)).toEqual(['00000000 de-DE', '00000000 nl-NL', '4b8dd930 nl-NL']);
-    const nl = coverage.articles[1]!;
-    expect(nl.requirements.map((r) => `${r.status} ${r.form} ${r.level} ${r.rules.join(',')} ${r.quote.slice(0, 30)}`)).toEqual([
-      'checked state must sms-program-runs-when-documented Klik op het tabblad Omgeving b',
-      'checked state must sms-program-runs-with-admin-rights Het programma moet worden uitg',
+    // The SMS procedure in nl and de is one set of requirements, shown in nl (most articles are).
+    expect(coverage.articles.map((a) => `${a.doc.slice(0, 8)} ${a.locale}`)).toEqual(['00000000 nl-NL', '4b8dd930 nl-NL']);
+    const nl = coverage.articles[0]!;
+    expect(nl.requirements.map((r) => `${r.status} ${r.form} ${r.level} ${r.rules.join(',')} ${r.quote.slice(0, 30)} ${Object.keys(r.translations ?? {}).join(',')}`)).toEqual([
+      'checked state must sms-program-runs-when-documented Klik op het tabblad Omgeving b de-DE',
+      'checked state must sms-program-runs-with-admin-rights Het programma moet worden uitg de-DE',
     ]);
     // A click in a UI is performed, not configured: a step, not a gap.
     expect(nl.steps.map((r) => `${r.status} ${r.quote}`)).toEqual(["step Klik in de SMS-beheerconsole met de rechtermuisknop op Programma's en klik op Nieuw.", 'step Klik op OK.']);
     expect(coverage.inactive).toEqual([]);
+    // The seed's 12 instances and one per SMS sentence, not one per locale.
+    expect(coverage.totals).toMatchObject({ rules: loaded.length, instances: 14 });
+    // Asked for in German, the same rows stand under the German article.
+    const de = coverageOf(kb, compileRules(loaded, kb, { locale: 'de' }), new Map(), { locale: 'de' });
+    expect(de.articles.map((a) => `${a.doc.slice(0, 8)} ${a.locale}`)).toEqual(['00000000 de-DE']);
+    expect(de.articles[0]!.requirements.map((r) => `${r.rules.join(',')} ${r.source.line} ${Object.keys(r.translations ?? {}).join(',')}`)).toEqual([
+      'sms-program-runs-when-documented 18 nl-NL',
+      'sms-program-runs-with-admin-rights 20 nl-NL',
+    ]);
   });
 
   it('a state requirement no rule checks is a gap', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseString } from '../../src/parse/index.js';
+import { checkMarkdownLimits } from '../../src/parse/limits.js';
 import { htmlTableRows } from '../../src/parse/html.js';
 import { htmlText } from '../../src/parse/text.js';
 
@@ -12,7 +13,7 @@ describe('nesting the markdown parser cannot take', () => {
     ['5,000 * around a word', `${'*'.repeat(5000)}hi${'*'.repeat(5000)}\n`, "deep.md:5:1: a run of 5000 '*' nests emphasis 5000 deep; kblint reads at most 64"],
     ['3,000 closing emphasis runs in a paragraph', `${'a*'.repeat(3000)}\n`, 'deep.md:5:4002: more than 2000 emphasis markers in one paragraph; kblint reads at most 2000'],
     ['3,000 brackets in a paragraph', `${'[a]('.repeat(3000)}\n`, 'deep.md:5:4001: more than 2000 brackets in one paragraph; kblint reads at most 2000'],
-    ['lists nested by indentation', Array.from({ length: 80 }, (_, i) => `${'  '.repeat(i)}- level ${i}`).join('\n'), 'deep.md:37:65: content nested more than 64 levels deep; kblint reads at most 64'],
+    ['lists nested by indentation', Array.from({ length: 80 }, (_, i) => `${'  '.repeat(i)}- level ${i}`).join('\n'), 'deep.md:37:65: list items nested more than 32 levels deep; kblint reads at most 32'],
   ])('%s is a KblintError naming the file and line', (_, body, message) => {
     let error: unknown;
     try {
@@ -22,6 +23,33 @@ describe('nesting the markdown parser cannot take', () => {
     }
     expect(error).toMatchObject({ name: 'KblintError' });
     expect((error as { format(): string }).format()).toBe(message);
+  });
+
+  // The markdown parser takes seconds on a few hundred levels (13 s on 300) before the tree could
+  // be measured: the pre-scan refuses them from the source alone, whatever the indentation style.
+  const levels = (n: number, line: (i: number) => string) => Array.from({ length: n }, (_, i) => line(i)).join('\n');
+  it.each([
+    ['300 levels of - by two spaces', levels(300, (i) => `${'  '.repeat(i)}- level ${i}`), 'deep.md:33:65: list items nested more than 32 levels deep; kblint reads at most 32'],
+    ['300 levels of 1. by four spaces', levels(300, (i) => `${'    '.repeat(i)}1. level ${i}`), 'deep.md:33:129: list items nested more than 32 levels deep; kblint reads at most 32'],
+    ['300 levels of * by tabs', levels(300, (i) => `${'\t'.repeat(i)}* level ${i}`), 'deep.md:33:33: list items nested more than 32 levels deep; kblint reads at most 32'],
+    ['levels with paragraphs between them', levels(300, (i) => `${'  '.repeat(i)}- level ${i}\n\n${'  '.repeat(i + 1)}text`), 'deep.md:97:65: list items nested more than 32 levels deep; kblint reads at most 32'],
+  ])('%s is refused by the pre-scan, before the parser runs', (_, body, message) => {
+    let error: unknown;
+    try {
+      checkMarkdownLimits(body, 'deep.md');
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toMatchObject({ name: 'KblintError', code: 'too-deep' });
+    expect((error as { format(): string }).format()).toBe(message);
+  });
+
+  it.each([
+    ['32 levels of nested lists', levels(32, (i) => `${'  '.repeat(i)}- level ${i}`)],
+    ['many sibling lists at one level', levels(500, (i) => `- item ${i}\n  - sub ${i}`)],
+    ['indented code four columns past an item', levels(40, (i) => (i === 0 ? '- item' : `      - code line ${i}`))],
+  ])('%s passes the pre-scan', (_, body) => {
+    expect(() => checkMarkdownLimits(body, 'ok.md')).not.toThrow();
   });
 
   it.each([

@@ -27,7 +27,7 @@ describe('a rollout read from an AD export and a GPO backup', () => {
     expect(result.summary.targets).toBe(8);
     expect(result.summary.notchecked).toBe(3); // the kiosk has no network facts, the sales GPO's packages no MSI order: not a pass
     const fw = `${GPO}/DomainSysvol/GPO/Machine/registry.pol:1 clusters-reachable-on-documented-ports`;
-    const detail = '[SOFTWARE\\Policies\\Microsoft\\WindowsFirewall\\DomainProfile\\DefaultOutboundAction (byte offset 178)]';
+    const detail = '[Domain profile blocks port 80, 443: SOFTWARE\\Policies\\Microsoft\\WindowsFirewall\\DomainProfile\\DefaultOutboundAction (byte offset 178)]';
     expect(rows).toEqual([
       `${fw} FIN-XP-01 ${detail}`,
       `${fw} FIN-XP-02 ${detail}`,

@@ -69,15 +69,18 @@ describe('a Backup-GPO root: manifest.xml and one {GUID} folder per GPO', () => 
     // Named applications: the Edge and Windows Update rules do not cover Word or Outlook, so the default blocks.
     const blocked = result.findings.filter((f) => f.rule === 'clusters-reachable-on-documented-ports');
     expect(blocked).toHaveLength(8);
-    expect(blocked[0]!.location).toMatchObject({ file: 'backup-root/{6A2D3B88-1C7F-4B9C-8F2E-4D1C8B2F3A02}/DomainSysvol/GPO/Machine/registry.pol', detail: `${FW}\\DomainProfile\\DefaultOutboundAction (byte offset 178)` });
+    expect(blocked[0]!.location).toMatchObject({ file: 'backup-root/{6A2D3B88-1C7F-4B9C-8F2E-4D1C8B2F3A02}/DomainSysvol/GPO/Machine/registry.pol', detail: `Domain profile blocks port 80, 443: ${FW}\\DomainProfile\\DefaultOutboundAction (byte offset 178)` });
     const vista = result.findings.find((f) => f.rule === 'vista-no-separate-client')!;
     expect(vista.location).toMatchObject({ file: 'backup-root/{5F1C2A77-0B6E-4A8B-9E1D-3C0B7A1E2F01}/DomainSysvol/GPO/Machine/Scripts/scripts.ini', line: 3 });
   });
 });
 
+/** Outbound blocked by default in all three profiles, as a locked-down baseline sets it. */
+const blockOutbound = (data: number) => ['Domain', 'Private', 'Public'].map((p) => ({ key: `${FW}\\${p}Profile`, value: 'DefaultOutboundAction', type: REG.DWORD, data }));
+
 describe('other GPO layouts', () => {
   const pol = writeRegistryPol([
-    { key: `${FW}\\DomainProfile`, value: 'DefaultOutboundAction', type: REG.DWORD, data: 1 },
+    ...blockOutbound(1),
     { key: `${FW}\\FirewallRules`, value: '{R1}', type: REG.SZ, data: 'v2.30|Action=Allow|Active=TRUE|Dir=Out|Protocol=6|RPort=8443|Name=other|' },
   ]);
 
@@ -90,7 +93,7 @@ describe('other GPO layouts', () => {
     writeFileSync(join(dir, 'lgpo', ...parts), pol);
     const { code, result } = await check(['lgpo'], dir);
     expect(code).toBe(1);
-    expect(result.findings.map((f) => `${f.location.file} ${f.location.detail} ${f.target}`)).toEqual([`lgpo/${parts.join('/')} ${FW}\\DomainProfile\\DefaultOutboundAction (byte offset 8) lgpo`]);
+    expect(result.findings.map((f) => `${f.location.file} ${f.location.detail} ${f.target}`)).toEqual([`lgpo/${parts.join('/')} Domain profile blocks port 80, 443: ${FW}\\DomainProfile\\DefaultOutboundAction (byte offset 8) lgpo`]);
   });
 
   it.each([
@@ -103,13 +106,31 @@ describe('other GPO layouts', () => {
     writeFileSync(
       join(dir, 'lgpo', 'GPO', 'Machine', 'registry.pol'),
       writeRegistryPol([
-        ...(defaultOutbound === undefined ? [] : [{ key: `${FW}\\DomainProfile`, value: 'DefaultOutboundAction', type: REG.DWORD, data: defaultOutbound }]),
+        ...(defaultOutbound === undefined ? [] : blockOutbound(defaultOutbound)),
         { key: `${FW}\\FirewallRules`, value: '{R1}', type: REG.SZ, data: rule },
       ]),
     );
     const { code, result } = await check(['lgpo'], dir);
     expect(code).toBe(0);
     expect(outcome(result, 'lgpo')!.outcome).toBe(expected);
+  });
+
+  it('checks the profiles the manifest names: open on the corporate network, blocked on public ones', async () => {
+    const dir = tmp();
+    mkdirSync(join(dir, 'lgpo', 'GPO', 'Machine'), { recursive: true });
+    writeFileSync(join(dir, 'lgpo', 'GPO', 'Machine', 'registry.pol'), writeRegistryPol([{ key: `${FW}\\PublicProfile`, value: 'DefaultOutboundAction', type: REG.DWORD, data: 1 }]));
+    const roaming = outcome((await check(['lgpo'], dir)).result, 'lgpo')!;
+    expect(roaming.outcome).toBe('notchecked');
+    expect(roaming.reason).toContain('it depends on the network location: port 443 is open in the Domain, Private profile and blocked in the Public profile');
+    writeFileSync(join(dir, 'r.yaml'), 'groups:\n  - name: desktops\n    gpo: lgpo\n    firewallProfiles: [domain]\n');
+    expect(outcome((await check(['r.yaml'], dir)).result, 'desktops')).toMatchObject({ outcome: 'pass' });
+    writeFileSync(join(dir, 'r.yaml'), 'groups:\n  - name: laptops\n    gpo: lgpo\n    firewallProfiles: [domain, public]\n');
+    const laptops = (await check(['r.yaml'], dir)).result;
+    expect(outcome(laptops, 'laptops')).toMatchObject({ outcome: 'notchecked' });
+    writeFileSync(join(dir, 'r.yaml'), 'groups:\n  - name: kiosks\n    gpo: lgpo\n    firewallProfiles: [public]\n');
+    const kiosks = (await check(['r.yaml'], dir)).result;
+    expect(outcome(kiosks, 'kiosks')).toMatchObject({ outcome: 'fail' });
+    expect(kiosks.findings[0]!.location).toMatchObject({ file: 'lgpo/GPO/Machine/registry.pol', detail: `Public profile blocks port 80, 443: ${FW}\\PublicProfile\\DefaultOutboundAction (byte offset 8)` });
   });
 
   it.each([
@@ -120,7 +141,7 @@ describe('other GPO layouts', () => {
     ],
     [
       'attributes (key, valueName)',
-      `<ComputerConfig key="${FW}\\DomainProfile" valueName="DefaultOutboundAction"><Value>1</Value><RegType>REG_DWORD</RegType></ComputerConfig>\n  <UserConfig key="Software\\Policies\\x" valueName="y"><Value>0</Value><RegType>REG_DWORD</RegType></UserConfig>`,
+      `${['Domain', 'Private', 'Public'].map((p) => `<ComputerConfig key="${FW}\\${p}Profile" valueName="DefaultOutboundAction"><Value>1</Value><RegType>REG_DWORD</RegType></ComputerConfig>`).join('\n  ')}\n  <UserConfig key="Software\\Policies\\x" valueName="y"><Value>0</Value><RegType>REG_DWORD</RegType></UserConfig>`,
       'fail',
     ],
   ])('reads a Policy Analyzer .PolicyRules baseline written with %s', async (_, body, expected) => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { firewallPolicy, outboundTcp, parseRule, ruleMatches, type Connection } from '../../src/rollout/readers/firewall.js';
+import { reachFacts } from '../../src/rollout/network.js';
+import { firewallPolicy, outboundTcp, parseRule, ruleMatches, type Connection, type FirewallPolicy, type Profile } from '../../src/rollout/readers/firewall.js';
 import { parseRegistryPol, REG, writeRegistryPol } from '../../src/rollout/readers/registry-pol.js';
 
 const FW = 'SOFTWARE\\Policies\\Microsoft\\WindowsFirewall';
@@ -35,6 +36,8 @@ describe('each field of a firewall rule string decides whether it covers outboun
     ['Profile=Domain', `${OUT443}Profile=Domain|`, { port: 443 }, 'yes', 'allow'],
     ['Profile=Public only', `${OUT443}Profile=Public|`, { port: 443 }, 'no', 'allow'],
     ['Profile=Private|Profile=Public', `${OUT443}Profile=Private|Profile=Public|`, { port: 443 }, 'no', 'allow'],
+    ['Profile=Domain, Private as a report lists it', `${OUT443}Profile=Domain, Private|`, { port: 443, profile: 'private' }, 'yes', 'allow'],
+    ['Profile=Domain, Private, asked on the public profile', `${OUT443}Profile=Domain, Private|`, { port: 443, profile: 'public' }, 'no', 'allow'],
     ['Profile=Public, asked on the public profile', `${OUT443}Profile=Public|`, { port: 443, profile: 'public' }, 'yes', 'allow'],
     // App
     ['App, program unknown', `${OUT443}App=${WORD}|`, { port: 443 }, `depends: which program connects: the rule is limited to ${WORD}`, 'allow'],
@@ -54,8 +57,27 @@ describe('each field of a firewall rule string decides whether it covers outboun
     ['RA4 single address, another cluster', `${OUT443}RA4=10.0.0.5|`, { port: 443, address: '10.0.0.6' }, 'no', 'allow'],
     ['RA4=*', `${OUT443}RA4=*|`, { port: 443 }, 'yes', 'allow'],
     ['RA6 only, IPv4 cluster', `${OUT443}RA6=fe80::/64|`, { port: 443, address: '10.0.0.6' }, "depends: the cluster's address: the rule is limited to fe80::/64", 'allow'],
-    // Conditions kblint does not model
-    ['LA4 (local address)', `${OUT443}LA4=10.0.0.0/8|`, { port: 443 }, 'depends: conditions kblint does not evaluate (la4=10.0.0.0/8)', 'allow'],
+    // LPort / LPort2_10 on an outbound rule: the connection's source port, picked from 49152-65535
+    ['LPort2_10 covering the dynamic range', 'v2.30|Action=Allow|Active=TRUE|Dir=Out|Protocol=6|LPort2_10=49152-65535|RPort=443|Name=HTTPS out from dynamic ports|', { port: 443 }, 'yes', 'allow'],
+    ['LPort2_10 wider than the dynamic range', 'v2.30|Action=Block|Active=TRUE|Dir=Out|Protocol=6|LPort2_10=1024-65535|Name=Block high source ports|', { port: 443 }, 'yes', 'block'],
+    ['LPort=443 on an outbound rule (a server port)', 'v2.30|Action=Allow|Active=TRUE|Dir=Out|Protocol=6|LPort=443|Name=HTTPS (wrong side)|', { port: 443 }, "depends: the connection's source port: the rule is limited to local port 443, and an outbound connection's source port is picked from 49152-65535", 'allow'],
+    ['LPort2_10 covering part of the dynamic range', 'v2.30|Action=Block|Active=TRUE|Dir=Out|Protocol=6|LPort2_10=50000-50100|RPort=443|', { port: 443 }, "depends: the connection's source port: the rule is limited to local port 50000-50100, and an outbound connection's source port is picked from 49152-65535", 'block'],
+    ['LPort=RPC keyword', 'v2.10|Action=Allow|Active=TRUE|Dir=Out|Protocol=6|LPort=RPC|App=%SystemRoot%\\system32\\svchost.exe|', { port: 443, programs: ['C:\\Windows\\system32\\svchost.exe'] }, "depends: the connection's source port: the rule is limited to local port RPC, and an outbound connection's source port is picked from 49152-65535", 'allow'],
+    ['LPort=* (any)', `${OUT443}LPort=*|`, { port: 443 }, 'yes', 'allow'],
+    // LA4 / LA6: the computer's own address
+    ['LA4 (local address)', `${OUT443}LA4=10.0.0.0/8|`, { port: 443 }, "depends: the computer's own address: the rule is limited to local address 10.0.0.0/8", 'allow'],
+    ['LA4 range, cluster known', `${OUT443}LA4=192.168.10.1-192.168.10.254|`, { port: 443, address: '10.0.0.5' }, "depends: the computer's own address: the rule is limited to local address 192.168.10.1-192.168.10.254", 'allow'],
+    ['LA6 only, IPv4 cluster: IPv6 traffic only', `${OUT443}LA6=fd00::/8|`, { port: 443, address: '10.0.0.5' }, 'no', 'allow'],
+    ['LA6 only, cluster by name', `${OUT443}LA6=fd00::/8|`, { port: 443 }, "depends: the computer's own address: the rule is limited to local address fd00::/8", 'allow'],
+    ['LA4=*', `${OUT443}LA4=*|`, { port: 443 }, 'yes', 'allow'],
+    // IF / IFType: the interface the connection leaves by
+    ['IFType=RemoteAccess (VPN)', 'v2.30|Action=Allow|Active=TRUE|Dir=Out|Protocol=6|RPort=443|IFType=RemoteAccess|Name=HTTPS over VPN|', { port: 443 }, 'depends: the network interface the connection uses: the rule is limited to interface type RemoteAccess', 'allow'],
+    ['IFType=Wireless block', 'v2.30|Action=Block|Active=TRUE|Dir=Out|Protocol=6|IFType=Wireless|Name=No wireless|', { port: 443 }, 'depends: the network interface the connection uses: the rule is limited to interface type Wireless', 'block'],
+    ['IFType=All', `${OUT443}IFType=All|`, { port: 443 }, 'yes', 'allow'],
+    ['IF by GUID', `${OUT443}IF={0B6E3C2A-5F1C-4A8B-9E1D-3C0B7A1E2F01}|`, { port: 443 }, 'depends: the network interface the connection uses: the rule is limited to interface {0B6E3C2A-5F1C-4A8B-9E1D-3C0B7A1E2F01}', 'allow'],
+    // Who connects or how
+    ['Security=AuthenticateEncrypt (IPsec)', `${OUT443}Security=AuthenticateEncrypt|`, { port: 443 }, 'depends: who connects or how (security=AuthenticateEncrypt)', 'allow'],
+    ['LUAuth (local users)', `${OUT443}LUAuth=O:LSD:(A;;CC;;;S-1-5-21-1-2-3-1001)|`, { port: 443 }, 'depends: who connects or how (luauth=O:LSD:(A;;CC;;;S-1-5-21-1-2-3-1001))', 'allow'],
     ['descriptive fields only', `${OUT443}Name=@FirewallAPI.dll,-25303|Desc=x|EmbedCtxt=@FirewallAPI.dll,-25000|Platform=2:6:2|Platform2=GTEQ|`, { port: 443 }, 'yes', 'allow'],
   ] as [string, string, Connection, string, string][])('%s', (_, text, connection, expected, action) => {
     expect(match(text, connection)).toBe(expected);
@@ -94,5 +116,35 @@ describe('the verdict for a port: block beats allow, the profile default applies
     expect(reach.reachable).toBe(verdict === 'reachable');
     expect(reach.because?.value).toBe(because);
     expect(reach.reason === undefined).toBe(verdict !== 'unknown');
+  });
+});
+
+describe('the three firewall profiles: reachable only when every profile the computers are in lets the port out', () => {
+  const pol = (settings: [string, string, number][], ...rules: string[]) =>
+    firewallPolicy(
+      parseRegistryPol(
+        writeRegistryPol([
+          ...settings.map(([profile, value, data]) => ({ key: `${FW}\\${profile}Profile`, value, type: REG.DWORD, data })),
+          ...rules.map((data, i) => ({ key: `${FW}\\FirewallRules`, value: `{R${i}}`, type: REG.SZ, data })),
+        ]),
+        'Machine/registry.pol',
+      ),
+    )!;
+  const ask = (policy: FirewallPolicy, profiles?: Profile[]) => {
+    const r = reachFacts([{ file: 'Machine/registry.pol', policy }], { ports: [80, 443], clusters: {}, ...(profiles ? { profiles } : {}) });
+    return { ports: r.facts.network?.root?.ports, unknown: r.unknown['network.root'], detail: r.sources['network.root']?.detail };
+  };
+  const BLOCK_ALL: [string, string, number][] = [['Domain', 'DefaultOutboundAction', 1], ['Private', 'DefaultOutboundAction', 1], ['Public', 'DefaultOutboundAction', 1]];
+
+  it.each([
+    ['every profile blocks by default, a 443 rule for all profiles', pol(BLOCK_ALL, `${OUT443}Name=RMS|`), undefined, { ports: [443], unknown: undefined, detail: 'Domain profile blocks port 80: SOFTWARE\\Policies\\Microsoft\\WindowsFirewall\\DomainProfile\\DefaultOutboundAction (byte offset 8)' }],
+    ['every profile blocks, nothing allows', pol(BLOCK_ALL), undefined, { ports: [], unknown: undefined, detail: 'Domain profile blocks port 80, 443: SOFTWARE\\Policies\\Microsoft\\WindowsFirewall\\DomainProfile\\DefaultOutboundAction (byte offset 8)' }],
+    ['the Public profile blocks, the others allow', pol([['Public', 'DefaultOutboundAction', 1]]), undefined, { ports: undefined, unknown: 'the firewall decides by program, address, network location or another condition: it depends on the network location: port 80 is open in the Domain, Private profile and blocked in the Public profile; name the profiles these computers use (firewallProfiles); it depends on the network location: port 443 is open in the Domain, Private profile and blocked in the Public profile; name the profiles these computers use (firewallProfiles)', detail: 'Public profile: SOFTWARE\\Policies\\Microsoft\\WindowsFirewall\\PublicProfile\\DefaultOutboundAction (byte offset 8)' }],
+    ['the same, for desktops that stay on the corporate network', pol([['Public', 'DefaultOutboundAction', 1]]), ['domain'], { ports: [80, 443], unknown: undefined, detail: 'open in the Domain profile' }],
+    ['a 443 allow only in the Domain profile, all default-block', pol(BLOCK_ALL, `${OUT443}Profile=Domain|Name=RMS|`), undefined, { ports: undefined, unknown: expect.stringContaining('port 443 is open in the Domain profile and blocked in the Private, Public profile'), detail: expect.stringContaining('Private profile: SOFTWARE\\Policies\\Microsoft\\WindowsFirewall\\PrivateProfile\\DefaultOutboundAction') }],
+    ['the Public profile firewall is off', pol([['Domain', 'DefaultOutboundAction', 1], ['Private', 'DefaultOutboundAction', 1], ['Public', 'EnableFirewall', 0]], `${OUT443}Profile=Domain,Private|Name=RMS|`), undefined, { ports: [443], unknown: undefined, detail: 'open in the Domain, Private, Public profiles: SOFTWARE\\Policies\\Microsoft\\WindowsFirewall\\FirewallRules\\{R0} (byte offset 548)' }],
+    ['a block rule in the Public profile only', pol([], 'v2.30|Action=Block|Active=TRUE|Dir=Out|Protocol=6|Profile=Public|RPort=443|Name=No HTTPS on public networks|'), undefined, { ports: [80], unknown: undefined, detail: 'open in the Domain, Private, Public profiles' }],
+  ] as [string, FirewallPolicy, Profile[] | undefined, object][])('%s', (_, policy, profiles, expected) => {
+    expect(ask(policy, profiles)).toEqual(expected);
   });
 });

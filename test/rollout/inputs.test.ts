@@ -191,7 +191,9 @@ describe('script integrity: comments and printed text are not checks', () => {
     ['install.cmd', `@echo certutil -hashfile x.msi SHA256 & ${install}\r\n`, false],
     ['install.cmd', `certutil -hashfile x.msi SHA256 | findstr %H% || exit /b 1\r\n${install}\r\n`, true],
     ['install.vbs', `' Get-FileHash\r\nWScript.Echo "certutil -hashfile"\r\nobjShell.Run "${install}"\r\n`, false],
-    ['install.vbs', `objShell.Run "certutil -hashfile x.msi SHA256", 0, True ' check\r\nobjShell.Run "${install}"\r\n`, true],
+    // Run's return value discarded, and certutil's exit code says nothing about the hash: no check.
+    ['install.vbs', `objShell.Run "certutil -hashfile x.msi SHA256", 0, True ' check\r\nobjShell.Run "${install}"\r\n`, false],
+    ['install.vbs', `If objShell.Run("cmd /c certutil -hashfile x.msi SHA256 | findstr " & h, 0, True) <> 0 Then WScript.Quit 1 ' check\r\nobjShell.Run "${install}"\r\n`, true],
     ['install.ps1', `# Get-FileHash\r\n${install}\r\n`, false],
     ['install.ps1', `<#\r\nGet-FileHash $msi\r\n#>\r\n${install}\r\n`, false],
     ['install.ps1', `Write-Host "verify with Get-FileHash"\r\n${install}\r\n`, false],

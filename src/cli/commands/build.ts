@@ -35,9 +35,9 @@ export const buildCommand: Command = {
     const jobs = options.jobs === undefined ? undefined : Number(options.jobs);
     if (jobs !== undefined && !(Number.isInteger(jobs) && jobs > 0)) throw usageError(`--jobs: expected a positive whole number; got '${String(options.jobs)}'`);
     const out = resolve(io.cwd, String(options.out));
-    await prepareOutputFile(out, io.cwd);
     const articles = (await Promise.all(inputs.map((i) => markdownFiles(i)))).flat();
     await refuseInputAsOutput(out, articles.map((path) => ({ path })), 'file', io.cwd);
+    await prepareOutputFile(out, io.cwd);
     const result = await buildKnowledgeBase(inputs, {
       cwd: io.cwd,
       ...(options['no-cache'] ? {} : { cacheDir: resolve(io.cwd, String(options['cache-dir'])) }),

@@ -2,13 +2,17 @@ import { existsSync, readFileSync } from 'node:fs';
 import { appendFile, stat } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { KblintError } from '../../errors.js';
-import { BUNDLED_RULES, lint, LOCALES, readWaiverFile, SEVERITIES, type Locale, type LintResult, type Severity } from '../../lint/index.js';
+import { BUNDLED_RULES, lint, LOCALES, readWaiverFile, SEVERITIES, type Locale, type LintResult, type OutcomeRecord, type Severity } from '../../lint/index.js';
 import { loadFormatter, NEEDS_OUTCOMES, type ReportContext } from '../../report/index.js';
 import { mergeResults } from '../../report/merge.js';
 import { parseOutputs, type OutputSpec } from '../../report/outputs.js';
 import { readRolloutInput, readRolloutText } from '../../rollout/load.js';
 import type { Rollout } from '../../rollout/types.js';
-import { writeFileAtomic } from '../../util/atomic.js';
+import { writeFileAtomicChunks } from '../../util/atomic.js';
+import { jsonChunks } from '../../util/json-stream.js';
+import { safeJson } from '../../report/escape.js';
+import { outcomeRecords } from '../outcome-stream.js';
+import { isIsoDate } from '../../util/date.js';
 import { checkInputFile, displayPath, readInputFile } from '../../util/files.js';
 import { kbInputs, kbOptions, loadKnowledgeBase } from '../kb-source.js';
 import { prepareOutputFile, refuseInputAsOutput, type InputPath } from '../output.js';
@@ -93,11 +97,48 @@ function artifactFiles(rollout: Rollout, cwd: string): InputPath[] {
   return [...files].filter((f) => f !== '<stdin>').map((f) => ({ path: resolve(cwd, f) }));
 }
 
+/**
+ * The JSON report (what `json` formats) as pieces: the result's own outcomes, or the ones made
+ * from each rollout as they are written. C1 and bidi controls escaped piece by piece (`safeJson`
+ * replaces single characters, so pieces can be escaped apart).
+ */
+function* jsonReport(result: LintResult, outcomes: Iterable<OutcomeRecord>[] | undefined): Generator<string> {
+  const report = outcomes ? { ...result, outcomes: (function* () { for (const o of outcomes) yield* o; })() } : result;
+  for (const chunk of jsonChunks(report)) yield safeJson(chunk);
+  yield '\n';
+}
+
+/** A report made as one text; past what one string can hold (~512 MiB in V8), a clear error instead of a crash. */
+function wholeReport(make: () => string, format: string, result: LintResult): string {
+  try {
+    return make();
+  } catch (e) {
+    if (!(e instanceof RangeError && /string length/i.test(e.message))) throw e;
+    throw new KblintError('report-too-large', `the ${format} report of ${result.findings.length} findings on ${result.summary.targets} targets is too large to make as one text; --format json writes any size`);
+  }
+}
+
+/** Small pieces gathered into 64 KiB writes (small enough to die young: no old-space growth). */
+function* batches(chunks: Iterable<string>): Generator<string> {
+  let pending: string[] = [];
+  let size = 0;
+  for (const chunk of chunks) {
+    pending.push(chunk);
+    size += chunk.length;
+    if (size >= 1 << 16) {
+      yield pending.join('');
+      pending = [];
+      size = 0;
+    }
+  }
+  if (size) yield pending.join('');
+}
+
 export const checkCommand: Command = {
   name: 'check',
   summary: 'lint a rollout manifest against the knowledge base and rules',
   usage:
-    'kblint check <rollout.yaml | gpo-backup-dir | inventory.csv | - | glob>… [--format format[:file]]… [--quiet] [--max-warnings n] [--no-color] [--gpo dir] [--inventory file.csv] [--locale en|nl] [--max-severity error|warning|info] [--allow-stale] [--waivers .kblintignore.yaml] [--fail-on notchecked] [--kb kb.json] [--rules dir] [--artifact-root dir]',
+    'kblint check <rollout.yaml | gpo-backup-dir | inventory.csv | - | glob>… [--format format[:file]]… [--quiet] [--max-warnings n] [--no-color] [--gpo dir] [--inventory file.csv] [--locale en|nl|de-DE|…] [--max-severity error|warning|info] [--allow-stale] [--waivers .kblintignore.yaml] [--fail-on notchecked] [--kb kb.json] [--rules dir] [--artifact-root dir]',
   options: {
     ...kbOptions,
     ...rulesOptions,
@@ -150,7 +191,7 @@ export const checkCommand: Command = {
     const maxWarnings = typeof maxWarningsText === 'string' ? Number(maxWarningsText) : undefined;
     if (maxWarnings !== undefined && !(Number.isInteger(maxWarnings) && maxWarnings >= 0)) throw usageError(`--max-warnings: expected a whole number of 0 or more; got '${String(maxWarningsText)}'`);
     const today = typeof options.today === 'string' ? options.today : new Date().toISOString().slice(0, 10);
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(today)) throw usageError(`--today: expected YYYY-MM-DD; got '${today}'`);
+    if (!isIsoDate(today)) throw usageError(`--today: expected YYYY-MM-DD; got '${today.replace(/[\u0000-\u001f\u007f]/g, '?')}'`);
     const locale = localeOption(options);
     const failOn = failOnOption(options);
     const guideUrl = typeof options['guide-url'] === 'string' ? guideUrlOption(options['guide-url']) : undefined;
@@ -175,7 +216,10 @@ export const checkCommand: Command = {
     const useWaivers = typeof options.waivers === 'string' || existsSync(waiverPath);
     if (useWaivers) await readInputFile(waiverPath, { what: 'a waiver file', display: displayPath(waiverPath, io.cwd) });
     const waiverFile = useWaivers ? await readWaiverFile(waiverPath, displayPath(waiverPath, io.cwd)) : [];
-    const keepOutcomes = outputs.some((o) => NEEDS_OUTCOMES.has(o.format));
+    // The JSON report makes its outcomes while it is written (outcomeRecords); only the other
+    // formats that list outcomes need them all in memory.
+    const keepOutcomes = outputs.some((o) => o.format !== 'json' && NEEDS_OUTCOMES.has(o.format));
+    const streamOutcomes = !keepOutcomes && outputs.some((o) => o.format === 'json');
     /** What this run reads, which no report may overwrite. */
     const everyInput = (): InputPath[] => [
       ...[...inputIsFolder].map(([path, folder]) => ({ path, folder })),
@@ -198,6 +242,8 @@ export const checkCommand: Command = {
       });
     };
     const results: LintResult[] = [];
+    /** The rollouts whose outcomes the JSON report makes as it is written. */
+    const linted: Rollout[] = [];
     const readFrom: InputPath[] = [];
     for (const input of inputs) {
       const rollout = await readInput(input);
@@ -209,6 +255,7 @@ export const checkCommand: Command = {
       readFrom.push(...artifactFiles(rollout, io.cwd));
       rollout.waivers.push(...waiverFile);
       results.push(lint(rollout, compiled, { locale, today, stale, outcomes: keepOutcomes }));
+      if (streamOutcomes) linted.push(rollout);
     }
     const result = mergeResults(results);
 
@@ -233,13 +280,15 @@ export const checkCommand: Command = {
         ...(guideUrl !== undefined ? { guideBase: guideUrl } : {}),
         ...(target.file !== undefined ? otherReport(target.file, locale) : {}),
       };
-      const text = formatter(result, ctx);
-      if (target.file === undefined) io.out(text);
-      else if ('append' in target && target.append) await appendFile(target.file, text);
+      // JSON is written piece by piece (flat memory on a million computers); the others as one text.
+      const chunks: Iterable<string> =
+        target.format === 'json' ? jsonReport(result, streamOutcomes ? linted.map((r) => outcomeRecords(r, compiled)) : undefined) : [wholeReport(() => formatter(result, ctx), target.format, result)];
+      if (target.file === undefined) for (const text of batches(chunks)) io.out(text);
+      else if ('append' in target && target.append) await appendFile(target.file, [...chunks].join(''));
       else {
         const path = resolve(io.cwd, target.file);
         await refuseInputAsOutput(path, [...everyInput(), ...readFrom], 'file', io.cwd);
-        await writeFileAtomic(path, text);
+        await writeFileAtomicChunks(path, chunks);
       }
     }
     // The reports count notchecked outcomes; a run in which nothing at all could be checked is said

@@ -31,7 +31,8 @@ const MARK: Record<CoverageRow['status'], string> = { checked: '✓', 'not-check
 
 function rowText(row: CoverageRow): string {
   const detail = row.status === 'checked' ? row.rules.join(', ') : row.status === 'not-checkable' ? `not checkable: ${row.reason}` : row.status === 'step' ? 'procedure step' : 'NO RULE';
-  return `${MARK[row.status]} ${row.requirement} [${row.level}] ${detail}\n    "${row.quote}"\n`;
+  const also = row.translations ? `    also in ${Object.keys(row.translations).join(', ')}\n` : '';
+  return `${MARK[row.status]} ${row.requirement} [${row.level}] ${detail}\n    "${row.quote}"\n${also}`;
 }
 
 function text(coverage: Coverage, cwd: string): string {
@@ -69,7 +70,7 @@ export const coverageCommand: Command = {
   },
   help: {
     article: "only the article with this asset id (or its first characters, e.g. 4b8dd930)",
-    locale: 'only articles in this locale (nl, de-DE, …)',
+    locale: 'only articles in this locale (nl, de-DE, …); a requirement in several locales is shown once, in this one (default: the first article\'s)',
     level: `only requirements of these levels, comma-separated: ${LEVELS.join(', ')} (default: must, must-not, should, should-not)`,
     json: 'print the coverage as JSON',
   },

@@ -8,7 +8,7 @@ import { compiledRules, localeOption, rulesOptions } from '../rules-source.js';
 export const explainCommand: Command = {
   name: 'explain',
   summary: 'a rule: what it checks, its message and fix, and the documentation it cites',
-  usage: 'kblint explain <rule-id> [--locale en|nl] [--kb kb.json] [--rules dir]',
+  usage: 'kblint explain <rule-id> [--locale en|nl|de-DE|…] [--kb kb.json] [--rules dir]',
   options: { ...kbOptions, ...rulesOptions },
   async run({ positionals, options, io }) {
     const [id] = positionals;
@@ -40,7 +40,8 @@ export const explainCommand: Command = {
         `${nl ? 'Vereiste' : 'Requirement'} ${r.id} [${r.level}] (${r.locale})`,
         `  "${r.quote}"`,
         `  ${r.source.file}:${r.source.line}:${r.source.column}`,
-        ...(r.translations ? [`  ${Object.entries(r.translations).map(([l, t]) => `${l}: ${t}`).join(', ')}`] : []),
+        // The same requirement in the other locales: one instance checks it for all of them.
+        ...instance.translations.map((t) => `  ${t.locale}: ${t.id} (${t.source.file}:${t.source.line})`),
         ...(Object.keys(instance.params).length ? [`${nl ? 'Uit de documentatie' : 'From the documentation'}: ${Object.entries(instance.params).map(([k, v]) => `${k} = ${JSON.stringify(v)}`).join(', ')}`] : []),
         `${nl ? 'Melding' : 'Message'}: ${ruleText(instance, 'message', locale, sample)}`,
         `${nl ? 'Oplossing' : 'Fix'}: ${ruleText(instance, 'fix', locale, sample)}`,

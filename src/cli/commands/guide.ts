@@ -21,11 +21,11 @@ export const guideCommand: Command = {
     const locales = [...new Set(String(options.locale).split(',').map((l) => l.trim()))] as Locale[];
     for (const l of locales) if (!LOCALES.includes(l)) throw usageError(`--locale: expected a list of ${LOCALES.join(', ')}; got '${l}'`);
     const out = resolve(io.cwd, String(options.out));
-    await prepareOutputFolder(out, io.cwd);
     const rulesDir = typeof options.rules === 'string' ? resolve(io.cwd, options.rules) : BUNDLED_RULES;
     const localContent = resolve(io.cwd, 'content');
     const inputs = [...kbInputs(options, io), { path: rulesDir, folder: true }, ...(existsSync(localContent) ? [{ path: localContent, folder: true }] : [])];
     await refuseInputAsOutput(out, inputs, 'folder', io.cwd);
+    await prepareOutputFolder(out, io.cwd);
     const kb = await loadKnowledgeBase(options, io);
     const { compiled, stale } = await compiledRules(options, io, kb);
     for (const s of stale) io.err(`warning: stale rule ${s.rule} left out: ${s.reason}\n`);

@@ -32,7 +32,16 @@ export interface FirewallRule {
   service?: string;
   /** The app container package SID (`AppPkgId=`). */
   package?: string;
-  /** Conditions kblint does not model (local ports and addresses, interfaces, users, security): each makes a match depend on them. */
+  /** Local ports and ranges (`LPort`, `LPort2_10`): on an outbound connection, its source port; empty = any. */
+  localPorts: [number, number][];
+  /** Local port keywords (`RPC`, `IPHTTPSIn`, …). */
+  localPortKeywords: string[];
+  /** Local addresses (`LA4`, `LA6`): the computer's own address; empty = any. */
+  localAddresses: { family: 4 | 6; value: string }[];
+  /** Network interfaces (`IF`, by GUID) and interface types (`IFType`: `Lan`, `Wireless`, `RemoteAccess`, `All`). */
+  interfaces: string[];
+  interfaceTypes: string[];
+  /** Conditions on who connects or how (IPsec `Security`, `LUAuth`, `RUAuth`, `LUOwn`, …), each as written. */
   otherConditions: string[];
   entry: PolEntry;
 }
@@ -94,6 +103,11 @@ export function parseRule(id: string, text: string, entry: PolEntry): FirewallRu
     remotePorts: [],
     remotePortKeywords: [],
     remoteAddresses: [],
+    localPorts: [],
+    localPortKeywords: [],
+    localAddresses: [],
+    interfaces: [],
+    interfaceTypes: [],
     otherConditions: [],
     entry,
   };
@@ -104,11 +118,26 @@ export function parseRule(id: string, text: string, entry: PolEntry): FirewallRu
         if (range) rule.remotePorts.push(range);
         else if (v.trim() !== '' && v.trim() !== '*') rule.remotePortKeywords.push(v.trim());
       }
+    } else if (/^lport(2_\d+)?$/.test(key)) {
+      for (const v of value.split(',')) {
+        const range = portRange(v);
+        if (range) rule.localPorts.push(range);
+        else if (v.trim() !== '' && v.trim() !== '*') rule.localPortKeywords.push(v.trim());
+      }
+    } else if (key === 'la4' || key === 'la6') {
+      for (const v of value.split(',')) if (v.trim() !== '' && v.trim() !== '*') rule.localAddresses.push({ family: key === 'la4' ? 4 : 6, value: v.trim() });
+    } else if (key === 'if') {
+      if (value.trim() !== '' && value.trim() !== '*') rule.interfaces.push(value.trim());
+    } else if (key === 'iftype') {
+      for (const v of value.split(',')) if (v.trim() !== '') rule.interfaceTypes.push(v.trim());
     } else if (key === 'ra4' || key === 'ra6') {
       for (const v of value.split(',')) if (v.trim() !== '' && v.trim() !== '*') rule.remoteAddresses.push(v.trim());
     } else if (key === 'profile') {
-      const p = PROFILE_NAMES[value.trim().toLowerCase()];
-      if (p) rule.profiles.push(p);
+      // `Profile=Domain|Profile=Private|` in a rule string; `Domain, Private` where a report lists them.
+      for (const v of value.split(',')) {
+        const p = PROFILE_NAMES[v.trim().toLowerCase()];
+        if (p && !rule.profiles.includes(p)) rule.profiles.push(p);
+      }
     } else if (key === 'app') rule.app = value;
     else if (key === 'svc') rule.service = value;
     else if (key === 'apppkgid') rule.package = value;
@@ -239,6 +268,39 @@ function addressMatch(rule: FirewallRule, address: string | undefined): Match {
   return { is: 'depends', on: `the cluster's address: the rule is limited to ${rule.remoteAddresses.join(',')}` };
 }
 
+/** Windows Vista and later pick an outbound connection's source port from this range (the IANA dynamic ports). */
+export const DYNAMIC_PORTS: readonly [number, number] = [49152, 65535];
+
+/**
+ * `LPort` on an outbound rule is the connection's source port, which Windows picks from the
+ * dynamic range: only a range that covers all of it surely matches; any narrower one depends on
+ * the port Windows happens to pick (or on a changed dynamic range), so the answer stays open.
+ */
+function localPortMatch(rule: FirewallRule): Match {
+  if (rule.localPorts.length === 0 && rule.localPortKeywords.length === 0) return YES;
+  const [lo, hi] = DYNAMIC_PORTS;
+  if (rule.localPorts.some(([a, b]) => a <= lo && b >= hi)) return YES;
+  const written = [...rule.localPorts.map(([a, b]) => (a === b ? `${a}` : `${a}-${b}`)), ...rule.localPortKeywords].join(',');
+  return { is: 'depends', on: `the connection's source port: the rule is limited to local port ${written}, and an outbound connection's source port is picked from ${lo}-${hi}` };
+}
+
+/** `LA4`/`LA6`: the computer's own address, which kblint does not know; an IPv6-only rule does not cover an IPv4 cluster. */
+function localAddressMatch(rule: FirewallRule, address: string | undefined): Match {
+  if (rule.localAddresses.length === 0) return YES;
+  const v4 = rule.localAddresses.filter((a) => a.family === 4);
+  if (v4.length === 0 && address !== undefined && ipv4(address) !== undefined) return NO;
+  return { is: 'depends', on: `the computer's own address: the rule is limited to local address ${rule.localAddresses.map((a) => a.value).join(',')}` };
+}
+
+/** `IF` and `IFType`: which network interface the connection leaves by, which depends on the computer and where it is. */
+function interfaceMatch(rule: FirewallRule): Match {
+  const types = rule.interfaceTypes.filter((t) => !/^all$/i.test(t));
+  const allTypes = rule.interfaceTypes.some((t) => /^all$/i.test(t));
+  if (rule.interfaces.length === 0 && (types.length === 0 || allTypes)) return YES;
+  const what = rule.interfaces.length ? `interface ${rule.interfaces.join(',')}` : `interface type ${types.join(',')}`;
+  return { is: 'depends', on: `the network interface the connection uses: the rule is limited to ${what}` };
+}
+
 /** Does a rule cover an outbound TCP connection? Every condition must hold; one `no` ends it. */
 export function ruleMatches(rule: FirewallRule, c: Connection): Match {
   if (!rule.active || rule.direction !== 'out') return NO;
@@ -249,7 +311,10 @@ export function ruleMatches(rule: FirewallRule, c: Connection): Match {
     programMatch(rule, c.programs),
     serviceMatch(rule, c.programs),
     addressMatch(rule, c.address),
-    rule.otherConditions.length ? { is: 'depends', on: `conditions kblint does not evaluate (${rule.otherConditions.join(', ')})` } : YES,
+    localPortMatch(rule),
+    localAddressMatch(rule, c.address),
+    interfaceMatch(rule),
+    rule.otherConditions.length ? { is: 'depends', on: `who connects or how (${rule.otherConditions.join(', ')})` } : YES,
   ];
   if (conditions.some((m) => m.is === 'no')) return NO;
   return conditions.find((m) => m.is === 'depends') ?? YES;

@@ -5,6 +5,7 @@ import { KblintError } from '../../errors.js';
 import { readInputFile } from '../../util/files.js';
 import { firewallPolicy, type FirewallPolicy } from './firewall.js';
 import type * as CsvParseSync from 'csv-parse/sync';
+import { reportFirewall } from './gpreport-firewall.js';
 import { iniSection, parseIni, type IniSection } from './ini.js';
 import { decodeAnyText } from './inventory.js';
 import { parseRegistryPol, type PolEntry } from './registry-pol.js';
@@ -232,6 +233,7 @@ const asArray = <T>(v: T | T[] | undefined): T[] => (v === undefined ? [] : Arra
 function readExtensions(root: Record<string, unknown>, gpo: GpoBackup, report: string, text: string): void {
   const lineOf = lineIndex(text);
   let searchFrom = 0;
+  let fwFrom = 0;
   for (const [sideKey, side] of [['Computer', 'computer'], ['User', 'user']] as const) {
     const sideNode = root[sideKey] as Record<string, unknown> | undefined;
     for (const data of asArray(sideNode?.ExtensionData as Record<string, unknown> | Record<string, unknown>[] | undefined)) {
@@ -241,6 +243,14 @@ function readExtensions(root: Record<string, unknown>, gpo: GpoBackup, report: s
           .filter(([k]) => !k.startsWith('@_') && k !== 'Blocked')
           .reduce((n, [, v]) => n + (Array.isArray(v) ? v.length : 1), 0);
         gpo.extensions.push({ side, type, settings });
+        if (type === 'WindowsFirewallSettings' && side === 'computer') {
+          // A GPO known only from its report still states its firewall; a Registry.pol beside it, read later, is the policy itself and wins.
+          const from = text.indexOf('WindowsFirewallSettings', fwFrom);
+          fwFrom = from + 1;
+          const policy = reportFirewall(ext, text, Math.max(from, 0), lineOf, report);
+          if (policy.counts.profiles + policy.counts.rules > 0) gpo.firewall = { file: report, policy: { profiles: policy.profiles, rules: policy.rules } };
+          continue;
+        }
         if (type !== 'SoftwareInstallationSettings') continue;
         for (const app of asArray(ext.MsiApplication as Record<string, unknown> | Record<string, unknown>[] | undefined)) {
           const path = String(app.Path ?? '');

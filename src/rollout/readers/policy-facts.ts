@@ -51,9 +51,22 @@ export function gpoFacts(gpo: GpoBackup): FactSet {
   sources.script = sources['script.context'] = iniLoc;
   const scan = script.body?.scan;
   if (scan) {
-    facts.script.integrityCheck = scan.verifiedBeforeInstall;
-    const check = scan.integrityChecks[0];
-    sources['script.integrityCheck'] = { file: script.body!.file, line: check?.line ?? scan.installs[0]!.line, column: 1 };
+    const file = script.body!.file;
+    const firstInstall = scan.installs[0]!.line;
+    const inert = scan.verifiedBeforeInstall ? undefined : scan.inertChecks.find((c) => c.line <= firstInstall && !c.external);
+    const external = scan.verifiedBeforeInstall ? undefined : scan.inertChecks.find((c) => c.line <= firstInstall && c.external);
+    if (external) {
+      // The install waits on a script kblint cannot read: whether that verifies the packages is open.
+      facts.unknown = { 'script.integrityCheck': `${file}:${external.line}: ${external.why}` };
+      sources['script.integrityCheck'] = { file, line: external.line, column: 1, detail: external.why };
+    } else {
+      facts.script.integrityCheck = scan.verifiedBeforeInstall;
+      const check = scan.integrityChecks[0];
+      // A hash computed and ignored is no check: the finding points at it and says why.
+      sources['script.integrityCheck'] = inert
+        ? { file, line: inert.line, column: 1, detail: `not an integrity check: ${inert.why}` }
+        : { file, line: check?.line ?? firstInstall, column: 1 };
+    }
     const bad = scan.installs.find((i) => !i.quiet || !i.rebootSuppressed) ?? scan.installs[0]!;
     facts.command = {
       line: scan.installs.map((i) => i.text).join('\n'),

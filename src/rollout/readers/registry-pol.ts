@@ -11,6 +11,8 @@ export interface PolEntry {
   data: string | number | bigint | string[] | Uint8Array;
   /** Byte offset of the entry's `[` in the file, for findings. */
   offset: number;
+  /** Where the same setting comes from a text artifact (.PolicyRules, gpreport.xml): its line there. */
+  line?: number;
 }
 
 const SIGNATURE = 0x67655250; // "PReg" little-endian

@@ -12,123 +12,30 @@ export interface ScriptInstall {
 
 export interface ScriptScan {
   installs: ScriptInstall[];
-  /** Lines that verify a file (hash or signature) before it is run. */
-  integrityChecks: { line: number; text: string }[];
+  /** Hash or signature commands whose result decides (compared, and stopping or gating the install). */
+  integrityChecks: { line: number; text: string; decidedAt: number }[];
+  /** Hash or signature commands that run but decide nothing, or that kblint cannot see into, each with why. */
+  inertChecks: { line: number; text: string; why: string; external: boolean }[];
   /** MSI files in the order the script installs them, lower case. */
   msi: string[];
-  /** Whether every install is preceded by an integrity check. */
+  /** Whether the first install is preceded (or gated) by an integrity check whose result decides. */
   verifiedBeforeInstall: boolean;
 }
 
-export type ScriptLanguage = 'batch' | 'vbscript' | 'powershell' | 'unknown';
+import { integrityEvidence, type CheckEvidence } from './integrity.js';
+import { stripComments, type ScriptLanguage } from './script-text.js';
 
-/** The language of a script by its file name, as Windows picks the interpreter. */
-export function scriptLanguage(name: string): ScriptLanguage {
-  const ext = /\.([a-z0-9]+)$/i.exec(name)?.[1]?.toLowerCase();
-  if (ext === 'cmd' || ext === 'bat') return 'batch';
-  if (ext === 'vbs' || ext === 'vbe' || ext === 'wsf') return 'vbscript';
-  if (ext === 'ps1' || ext === 'psm1') return 'powershell';
-  return 'unknown';
-}
+export { scriptLanguage, stripComments, type ScriptLanguage } from './script-text.js';
 
 /** Windows' command line limit (CreateProcess): no longer line can be a command a script runs. */
 export const MAX_COMMAND_CHARS = 32767;
 
-const CMDLET_CHECK = /\b(get-filehash|get-authenticodesignature|test-filecatalog)\b/i;
-const TOOL_CHECK = /\b(certutil(\.exe)?\s+-hashfile|signtool(\.exe)?\s+verify|sigcheck(64)?(\.exe)?|fciv(\.exe)?|sha256sum|md5sum)\b/i;
 /** A statement that prints or shows text: what follows is words, not a command. */
 const OUTPUT = /^(@?echo(\.|\s|$)|write-(host|output|verbose|information|warning|debug)\b|wscript\.echo\b|msgbox\b|title\b|print\b|out-file\b)/i;
 // A statement that starts an installer, found with patterns that stay linear on any line.
 const MSIEXEC = /msiexec|-override\b/i;
 const EXE = /\.exe\b/i;
 const SLASH_I = /\s\/i\b/i;
-
-/**
- * A script's text with comments blanked out (line breaks kept, so lines still count), and a
- * second copy where string literals are blanked too. One pass, linear in the text.
- */
-export function stripComments(text: string, language: ScriptLanguage): { code: string; bare: string } {
-  const code: string[] = [];
-  const bare: string[] = [];
-  const put = (c: string, inString: boolean) => {
-    code.push(c);
-    bare.push(inString && c !== '\n' ? ' ' : c);
-  };
-  const blank = (c: string) => {
-    const b = c === '\n' || c === '\r' ? c : ' ';
-    code.push(b);
-    bare.push(b);
-  };
-  let state: 'code' | 'line' | 'block' | 'single' | 'double' = 'code';
-  let lineStart = true;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (state === 'line') {
-      if (c === '\n') {
-        state = 'code';
-        lineStart = true;
-        put(c, false);
-      } else blank(c);
-      continue;
-    }
-    if (state === 'block') {
-      if (c === '#' && text[i + 1] === '>') {
-        blank(c);
-        blank('>');
-        i++;
-        state = 'code';
-      } else blank(c);
-      continue;
-    }
-    if (state === 'single' || state === 'double') {
-      put(c, true);
-      if (language === 'powershell' && c === '`' && state === 'double') {
-        if (i + 1 < text.length) put(text[++i]!, true);
-      } else if ((state === 'single' && c === "'") || (state === 'double' && c === '"')) state = 'code';
-      else if (c === '\n' && language !== 'powershell') state = 'code';
-      if (c === '\n') lineStart = true;
-      continue;
-    }
-    // Code.
-    if (c === '\n') {
-      lineStart = true;
-      put(c, false);
-      continue;
-    }
-    if (lineStart && (c === ' ' || c === '\t' || c === '\r')) {
-      put(c, false);
-      continue;
-    }
-    if (lineStart && (language === 'batch' || language === 'vbscript' || language === 'unknown') && /^@?(rem(\s|$)|::)/i.test(text.slice(i, i + 5))) {
-      state = 'line';
-      blank(c);
-      continue;
-    }
-    const atLineStart = lineStart;
-    lineStart = false;
-    if (language === 'powershell' && c === '<' && text[i + 1] === '#') {
-      state = 'block';
-      blank(c);
-      blank('#');
-      i++;
-      continue;
-    }
-    const lineComment =
-      (c === '#' && (language === 'powershell' || language === 'unknown')) ||
-      (c === "'" && language === 'vbscript') ||
-      // A script of unknown language: `'` and `//` only count as comments at the start of a line.
-      (language === 'unknown' && atLineStart && (c === "'" || (c === '/' && text[i + 1] === '/')));
-    if (lineComment) {
-      state = 'line';
-      blank(c);
-      continue;
-    }
-    if (c === '"') state = 'double';
-    else if (c === "'" && language === 'powershell') state = 'single';
-    put(c, false);
-  }
-  return { code: code.join(''), bare: bare.join('') };
-}
 
 /** Statements of a line: split at `;`, `&`, `&&`, `||`, `|` and an opening `(` or `{`, trimmed. */
 function statements(line: string): string[] {
@@ -145,28 +52,17 @@ function statements(line: string): string[] {
  */
 export function scanScript(text: string, language: ScriptLanguage = 'unknown', file = 'script'): ScriptScan {
   const installs: ScriptInstall[] = [];
-  const integrityChecks: ScriptScan['integrityChecks'] = [];
-  const { code, bare } = stripComments(text, language);
-  const codeLines = code.split('\n');
-  const bareLines = bare.split('\n');
-  codeLines.forEach((raw, i) => {
+  const stripped = stripComments(text, language);
+  stripped.code.split('\n').forEach((raw, i) => {
     const line = i + 1;
-    const live = statements(raw).filter((s) => !OUTPUT.test(s));
+    // Only the statements that start an installer: a check on the same line (`signtool verify x.msi && msiexec /i x.msi`) is no install.
+    const live = statements(raw).filter((s) => !OUTPUT.test(s) && isInstall(s));
     if (live.length === 0) return;
-    const bareLive = statements(bareLines[i] ?? '').filter((s) => !OUTPUT.test(s));
-    // In PowerShell a quoted word is data; elsewhere commands often sit in strings (`objShell.Run "…"`).
-    const checkText = language === 'powershell' ? bareLive.join(' ') : live.join(' ');
-    if (CMDLET_CHECK.test(checkText) || TOOL_CHECK.test(checkText)) {
-      integrityChecks.push({ line, text: raw.trim() });
-      return;
-    }
     const command = live.join(' ');
-    const exe = EXE.exec(command);
-    if (!MSIEXEC.test(command) && !(exe && SLASH_I.test(command.slice(exe.index)))) return;
     if (command.length > MAX_COMMAND_CHARS) {
       throw new KblintError('bad-script', `line is ${command.length} characters, longer than the ${MAX_COMMAND_CHARS}-character Windows command line; it cannot be an install command`, { file, line });
     }
-    const parsed = parseCommand(command.replace(/^\s*(start\s+\/wait\s+|call\s+|&\s*|Start-Process\s+)/i, ''));
+    const parsed = parseCommand(unwrapArguments(command).replace(/^\s*(start\s+\/wait\s+|call\s+|&\s*|Start-Process\s+)/i, ''));
     if (!parsed || parsed.msi.length === 0) return;
     installs.push({
       line,
@@ -177,10 +73,28 @@ export function scanScript(text: string, language: ScriptLanguage = 'unknown', f
     });
   });
   const firstInstall = installs[0]?.line ?? Infinity;
+  const evidence = integrityEvidence(stripped, language, isInstall);
+  const before = (e: CheckEvidence) => e.decidedAt !== undefined && e.line <= firstInstall && (e.gatesInstall === true || e.decidedAt < firstInstall);
   return {
     installs,
-    integrityChecks,
+    integrityChecks: evidence.filter((e) => e.decidedAt !== undefined && !e.external).map((e) => ({ line: e.line, text: e.text, decidedAt: e.decidedAt! })),
+    inertChecks: evidence.filter((e) => e.why !== undefined && (e.decidedAt === undefined || e.external)).map((e) => ({ line: e.line, text: e.text, why: e.why!, external: e.external === true })),
     msi: installs.flatMap((i) => i.msi),
-    verifiedBeforeInstall: installs.length > 0 && integrityChecks.some((c) => c.line < firstInstall),
+    verifiedBeforeInstall: installs.length > 0 && evidence.some((e) => !e.external && before(e)),
   };
+}
+
+/**
+ * `Start-Process msiexec.exe -ArgumentList "/i x.msi /qn" -Wait` (or `'/i', 'x.msi', '/qn'`): the
+ * arguments PowerShell passes, unquoted, so the MSI and switches inside the string are read.
+ */
+function unwrapArguments(command: string): string {
+  return command.replace(/\s-(?:ArgumentList|Args)\s+((?:(?:"[^"]*"|'[^']*')\s*,?\s*)+)/i, (_, list: string) => ` ${list.replace(/["',]/g, ' ')} `);
+}
+
+/** Whether a statement starts an installer: msiexec, `setup.exe -override`, or an .exe with `/i`. */
+function isInstall(statement: string): boolean {
+  if (MSIEXEC.test(statement)) return true;
+  const exe = EXE.exec(statement);
+  return exe !== null && SLASH_I.test(statement.slice(exe.index));
 }
