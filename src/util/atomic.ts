@@ -30,7 +30,7 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
     await writeFile(tmp, data);
     await rename(tmp, target);
   } catch (e) {
-    await rm(tmp, { force: true });
+    await rm(tmp, { force: true }).catch(() => undefined); // through a file, rm fails (ENOTDIR) as the write did
     throw writeError(e, path);
   } finally {
     inFlight.delete(tmp);

@@ -1,5 +1,5 @@
-import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
+import { run } from '../../src/cli/main.js';
 import { buildKnowledgeBase } from '../../src/kb/index.js';
 import { compileRules, coverageOf, loadRules, type Coverage } from '../../src/lint/index.js';
 import { PROJECT } from '../shared.js';
@@ -8,7 +8,13 @@ const FIXTURES = `${PROJECT}test/lint/fixtures/sms-procedure`;
 const { kb } = await buildKnowledgeBase([`${PROJECT}content`, `${FIXTURES}/nl-nl`, `${FIXTURES}/de-de`], { cwd: PROJECT });
 const loaded = await loadRules();
 const rules = compileRules(loaded, kb);
-const kblint = (args: string[]) => spawnSync(process.execPath, [`${PROJECT}dist/cli/bin.js`, ...args], { cwd: PROJECT, encoding: 'utf8' });
+/** `kblint …` in this process: exit code, standard output and standard error. */
+async function kblint(args: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const status = await run(args, { out: (s) => void (stdout += s), err: (s) => void (stderr += s), isTTY: false, cwd: PROJECT });
+  return { status, stdout, stderr };
+}
 
 describe('coverage', () => {
   it('lists each article with its requirements and the rules that check them, a translated requirement once with its locales, procedure steps apart', () => {
@@ -48,17 +54,17 @@ describe('coverage', () => {
     expect(c.articles[0]!.requirements.find((r) => r.requirement === id)).toMatchObject({ status: 'not-checkable', reason: 'a permission' });
   });
 
-  it('filters by article, locale and level on the command line, as JSON', () => {
-    const r = kblint(['coverage', '--content', 'content', '--content', `${FIXTURES}/de-de`, '--locale', 'de', '--level', 'must', '--json']);
+  it('filters by article, locale and level on the command line, as JSON', async () => {
+    const r = await kblint(['coverage', '--content', 'content', '--content', `${FIXTURES}/de-de`, '--locale', 'de', '--level', 'must', '--json']);
     expect(r.status).toBe(0);
     const c = JSON.parse(r.stdout) as Coverage;
     expect(c.articles.map((a) => a.locale)).toEqual(['de-DE']);
     expect(c.totals).toMatchObject({ requirements: 2, checked: 2, uncovered: 0, steps: 2 });
-    expect(kblint(['coverage', '--level', 'often']).stderr).toBe("kblint coverage: --level: expected one of must, must-not, should, should-not, may, info; got 'often'\n");
+    expect((await kblint(['coverage', '--level', 'often'])).stderr).toBe("kblint coverage: --level: expected one of must, must-not, should, should-not, may, info; got 'often'\n");
   });
 
-  it('prints a legend and what to do with a gap', () => {
-    const r = kblint(['coverage', '--content', 'content', '--article', '4b8dd930', '--level', 'may']);
+  it('prints a legend and what to do with a gap', async () => {
+    const r = await kblint(['coverage', '--content', 'content', '--article', '4b8dd930', '--level', 'may']);
     expect(r.stdout).toContain('De RMS-client distribueren (4b8dd930, nl-NL) content/nl-nl/18113913.md\n');
     expect(r.stdout).toContain('– 4b8dd930/de-rms-client-distribueren/network [may] not checkable: Activation needs no network connection; a rollout cannot contradict a permission.\n');
     expect(r.stdout).toMatch(/\n✗ 4b8dd930\/[a-z0-9/-]+ \[may\] NO RULE\n/);

@@ -29,6 +29,33 @@ describe('front matter that is read', () => {
       1,
       [{ line: 3, message: 'front matter has a no-break space where YAML expects a space; read as a space' }],
     ],
+    ['after a line of spaces and tabs', ' \t\n---\nTitle: A\n---\nbody', { Title: 'A' }, '\n\n\n\nbody', 2, []],
+    [
+      'glued to stray text and closed by --- with a stray character',
+      'abc---\nTitle: A\n---x\nbody',
+      { Title: 'A' },
+      '\n\n\nbody',
+      1,
+      [
+        { line: 1, message: "text before the front matter is not part of the article: 'abc'" },
+        { line: 3, message: 'front matter is closed by \'---\' followed by a stray "x"; read as \'---\'' },
+      ],
+    ],
+    ['glued to stray text of exactly 40 characters', `${'x'.repeat(40)}---\nTitle: A\n---\n`, { Title: 'A' }, '\n\n\n', 1, [{ line: 1, message: `text before the front matter is not part of the article: '${'x'.repeat(40)}'` }]],
+    ['glued to stray text of 41 characters', `${'x'.repeat(41)}---\nTitle: A\n---\n`, { Title: 'A' }, '\n\n\n', 1, [{ line: 1, message: `text before the front matter is not part of the article: '…${'x'.repeat(40)}'` }]],
+    [
+      'no-break spaces after a key and inside its value',
+      '---\nTitle: A\nauthor:\u00a0Jan\u00a0Smit\n---\n',
+      { Title: 'A', author: 'Jan Smit' },
+      '\n\n\n\n',
+      1,
+      [{ line: 3, message: 'front matter has a no-break space where YAML expects a space; read as a space' }],
+    ],
+    ['only a comment', '---\n# only a comment\n---\nbody', {}, '\n\n\nbody', 1, []],
+    ['a YAML null', '---\n~\n---\n', {}, '\n\n\n', 1, []],
+    // YAML 1.2 has no merge keys: `<<` is an ordinary key, so front matter cannot pull in other keys.
+    ['a merge key', '---\nbase: &b { x: 1 }\nmine:\n  <<: *b\n---\n', { base: { x: 1 }, mine: { '<<': { x: 1 } } }, '\n\n\n\n\n', 1, []],
+    ['exactly 65,536 characters', `---\nT: "${'x'.repeat(65531)}"\n---\n`, { T: 'x'.repeat(65531) }, '\n\n\n', 1, []],
   ])('%s', (_, text, data, body, line, warnings) => {
     expect(parseFrontMatter(text, 'f.md')).toEqual({ data, body, line, warnings });
   });
@@ -48,6 +75,9 @@ describe('front matter that is refused', () => {
     ['an unknown language', '---toml\na = 1\n---\n', 'front-matter', 'front matter: gray-matter engine "toml" is not registered; expected YAML opened by \'---\'', 1, undefined],
     ['never closed', '\n---\nTitle: A\n', 'unclosed-front-matter', "front matter opened here is never closed; expected a line '---'", 2, 1],
     ['too large', `---\nTitle: "${'x'.repeat(70000)}"\n---\n`, 'front-matter-too-large', 'front matter is 70009 characters; expected a few keys', 1, undefined],
+    ['65,537 characters', `---\nT: "${'x'.repeat(65532)}"\n---\n`, 'front-matter-too-large', 'front matter is 65537 characters; expected a few keys', 1, undefined],
+    ['bad YAML on line 12', `---\n${Array.from({ length: 10 }, (_, i) => `k${i}: ${i}`).join('\n')}\nx: [1\n---\n`, 'front-matter', 'front matter is not valid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]', 12, 6],
+    ['an alias flood', `---\na: &a [1]\nb: [${Array(120).fill('*a').join(',')}]\n---\n`, 'front-matter', 'front matter is not valid YAML: Excessive alias count indicates a resource exhaustion attack', 1, undefined],
   ])('%s', (_, text, code, message, line, column) => {
     let error: unknown;
     try {
