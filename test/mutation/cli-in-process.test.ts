@@ -239,4 +239,15 @@ describe('build, show, diff, parse and guide, in process', () => {
     expect(r.out).toMatch(new RegExp(`^site: ${pages + 1} pages in en \\(HTML and markdown\\) from 1 article in \\d+\\.\\d s\\n$`));
     expect(names).toContain('index.html');
   });
+
+  // --locale of guide lists the site's languages; it is not the one locale rules cite (a merge
+  // once passed 'nl,en' on to the rules, and guide with its default refused itself).
+  it.each([[[] as string[]], [['--locale', 'nl,en']]])('writes the guide in nl and en with %j', async (extra) => {
+    const dir = tmp();
+    const r = await kblint(['guide', '--out', 'site', ...extra], dir);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    expect(readdirSync(join(dir, 'site')).sort()).toEqual(['en', 'index.html', 'index.md', 'nl']);
+    expect(r.out).toMatch(/^site: \d+ pages in nl, en \(HTML and markdown\) from 1 article in \d+\.\d s\n$/);
+  });
 });

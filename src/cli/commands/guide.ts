@@ -27,7 +27,10 @@ export const guideCommand: Command = {
     await refuseInputAsOutput(out, inputs, 'folder', io.cwd);
     await prepareOutputFolder(out, io.cwd);
     const kb = await loadKnowledgeBase(options, io);
-    const { compiled, stale } = await compiledRules(options, io, kb);
+    // --locale here lists the site's languages, not the one locale rules cite: rules cite the
+    // knowledge base's default locale.
+    const { locale: _siteLocales, ...ruleOptions } = options;
+    const { compiled, stale } = await compiledRules(ruleOptions, io, kb);
     for (const s of stale) io.err(`warning: stale rule ${s.rule} left out: ${s.reason}\n`);
     // On a terminal, a counter that rewrites itself; in a log, nothing until the summary.
     let shown = 0;
