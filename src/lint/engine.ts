@@ -128,6 +128,32 @@ function citation(rule: RuleInstance): Citation {
   return c;
 }
 
+/** One (rule, target) outcome as reports list it. */
+function outcomeRecord(rule: RuleInstance, target: Target, e: Evaluation): OutcomeRecord {
+  const o: OutcomeRecord = { rule: rule.spec.id, requirement: rule.requirement.id, target: target.name, group: target.facts.group, outcome: e.outcome };
+  if (e.reason !== undefined) o.reason = e.reason;
+  return o;
+}
+
+/**
+ * Every (rule, target) outcome of a rollout, made one at a time while a report is written, in the
+ * order and shape `lint(…, { outcomes: true })` records them (target order, then rule order), so
+ * that a JSON report of a million computers need not hold millions of records. Computers of one
+ * group share a facts object: its evaluations are reused while the facts stay the same.
+ */
+export function* outcomeRecords(rollout: Rollout, compiled: readonly CompiledRule[]): Generator<OutcomeRecord> {
+  const rules = compiled.flatMap((r) => r.instances);
+  let facts: TargetFacts | undefined;
+  let evaluations: Evaluation[] = [];
+  for (const target of rollout.targets) {
+    if (target.facts !== facts) {
+      facts = target.facts;
+      evaluations = rules.map((rule) => evaluateRule(rule, target.facts, true));
+    }
+    for (let r = 0; r < rules.length; r++) yield outcomeRecord(rules[r]!, target, evaluations[r]!);
+  }
+}
+
 /**
  * Evaluate every compiled rule on every target. Pure: no I/O. Findings are sorted by config
  * location, then rule and target; outcomes come in target order, then rule order.
@@ -142,11 +168,6 @@ export function lint(rollout: Rollout, compiled: CompiledRule[], options: LintOp
   const citations = rules.map(citation);
   const keysOf = rules.map(sourceKeys);
   const keep = options.outcomes === true;
-  const record = (rule: RuleInstance, target: Target, outcome: Outcome, reason?: string) => {
-    const o: OutcomeRecord = { rule: rule.spec.id, requirement: rule.requirement.id, target: target.name, group: target.facts.group, outcome };
-    if (reason !== undefined) o.reason = reason;
-    outcomes.push(o);
-  };
 
   // A failure's message differs by target name only: format it once per facts object with a
   // stand-in for the name, then put each computer's name in.
@@ -183,7 +204,7 @@ export function lint(rollout: Rollout, compiled: CompiledRule[], options: LintOp
     summary.notapplicable += counts.notapplicable;
     summary.notchecked += counts.notchecked;
     summary.error += counts.error;
-    if (keep) evaluations.forEach((e, r) => record(rules[r]!, target, e.outcome, e.reason));
+    if (keep) evaluations.forEach((e, r) => outcomes.push(outcomeRecord(rules[r]!, target, e)));
     for (const r of failing) {
       const rule = rules[r]!;
       const text = evaluations[r]!.text!;

@@ -1,7 +1,7 @@
 export { lint, type LintOptions } from './engine.js';
 export { loadRules, compileRules, bindParams, BUNDLED_RULES, type LoadedRule, type CompiledRules, type CompileOptions } from './rules.js';
 export { translationSets, defaultLocale, hasLocale, localeMatches, type TranslationSet } from './translations.js';
-export { evaluateRule, type Evaluation } from './engine.js';
+export { evaluateRule, outcomeRecords, type Evaluation } from './engine.js';
 export { ruleText } from './messages.js';
 export { readWaiverFile } from './waiver-file.js';
 export type * from './types.js';

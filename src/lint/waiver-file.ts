@@ -30,6 +30,6 @@ export async function readWaiverFile(path: string, name = path): Promise<Waiver[
   });
   assertValid(validate, yaml, name, 'invalid-waivers');
   const { waivers } = yaml.value as { waivers: Omit<Waiver, 'location'>[] };
-  assertWaiverDates(waivers.map((w, i) => ({ ...w, location: { file: name, ...yaml.locate(['waivers', i, 'expires']) } })));
+  assertWaiverDates(waivers, (i) => ({ file: name, ...yaml.locate(['waivers', i, 'expires']) }));
   return waivers.map((w, i) => ({ ...w, location: { file: name, ...yaml.locate(['waivers', i]) } }));
 }

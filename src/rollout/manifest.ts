@@ -65,9 +65,8 @@ export function parseManifest(text: string, file: string): Manifest {
     if (group.inventory || group.gpo || group.sms) deferred.push({ group, at: ['groups', g] });
     else for (const t of groupTargets(group, ['groups', g], loc)) targets.push(t);
   });
-  const waivers: Waiver[] = (input.waivers ?? []).map((w, i) => ({ ...w, location: loc(['waivers', i, 'expires']) }));
-  assertWaiverDates(waivers);
-  const rollout: Rollout = { file, clusters: { ...input.clusters }, targets, waivers: waivers.map((w, i) => ({ ...w, location: loc(['waivers', i]) })), ...(input.name ? { name: input.name } : {}) };
+  assertWaiverDates(input.waivers ?? [], (i) => loc(['waivers', i, 'expires']));
+  const rollout: Rollout = { file, clusters: { ...input.clusters }, targets, waivers: (input.waivers ?? []).map((w, i) => ({ ...w, location: loc(['waivers', i]) })), ...(input.name ? { name: input.name } : {}) };
   return { rollout, deferred, loc };
 }
 

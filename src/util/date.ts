@@ -21,10 +21,10 @@ export function isIsoDate(text: string): boolean {
  * A waiver's `expires` must be a real date: the schema's pattern lets `2099-13-45` through, and a
  * string comparison with today would then keep the waiver active for ever.
  */
-export function assertWaiverDates(waivers: readonly { expires: string; location: { file: string; line?: number; column?: number } }[]): void {
-  for (const w of waivers) {
+export function assertWaiverDates(waivers: readonly { expires: string }[], expiresAt: (index: number) => { file: string; line?: number; column?: number }): void {
+  waivers.forEach((w, i) => {
     if (!isIsoDate(w.expires)) {
-      throw new KblintError('invalid-waivers', `expires: expected a real date written YYYY-MM-DD (such as 2027-03-31); got '${w.expires.replace(/[\u0000-\u001f\u007f]/g, '?')}'`, w.location);
+      throw new KblintError('invalid-waivers', `expires: expected a real date written YYYY-MM-DD (such as 2027-03-31); got '${w.expires.replace(/[\u0000-\u001f\u007f]/g, '?')}'`, expiresAt(i));
     }
-  }
+  });
 }

@@ -3,7 +3,7 @@ import { buildKnowledgeBase } from '../../src/kb/index.js';
 import { compileRules, lint, loadRules } from '../../src/lint/index.js';
 import { json } from '../../src/report/json.js';
 import { readRolloutFile } from '../../src/rollout/load.js';
-import { outcomeRecords } from '../../src/cli/outcome-stream.js';
+import { outcomeRecords } from '../../src/lint/index.js';
 import { jsonChunks } from '../../src/util/json-stream.js';
 import { PROJECT } from '../shared.js';
 
